@@ -1,0 +1,139 @@
+"""Hook specifications: the contract between claimcheck and its plugins.
+
+A plugin is a module (or an object) with functions named after these hooks and decorated
+with ``@claimcheck.hookimpl``. An implementation may accept fewer arguments than the spec
+lists; pluggy passes only those it names. Hooks are called with keyword arguments, the
+latest-registered plugin first, so a plugin given with ``-p`` runs before ``plugins/`` ones,
+which run before installed ones, which run before the built-ins.
+
+The built-in matchers (``amount``, ``date``, ``percentage``), the corpus reader (``corpus``)
+and the reporters (``terminal``, ``junitxml``, ``jsonreport``) implement these same hooks.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .config import Config, OptionParser, SourceMeta
+    from .errors import ExitCode
+    from .matchers import Matcher
+    from .model import Claim, Document, Result
+
+hookspec = pluggy.HookspecMarker("claimcheck")
+hookimpl = pluggy.HookimplMarker("claimcheck")
+"""Decorate a plugin's hook functions with this (re-exported as ``claimcheck.hookimpl``)."""
+
+# -------------------------------------------------------------------------
+# Set-up: once per run, before any claim file is read.
+# -------------------------------------------------------------------------
+
+
+@hookspec(historic=True)
+def claimcheck_addoption(parser: "OptionParser") -> None:
+    """Register command-line options.
+
+    :param parser: call ``parser.addoption("--name", dest=..., help=...)`` with the
+        arguments of :meth:`argparse.ArgumentParser.add_argument`. Under pytest the same
+        call adds the option to pytest's "claimcheck" group, so an option means the same in
+        both front ends. Every option may also be set as a key of ``[tool.claimcheck]``
+        in pyproject.toml, named by its ``dest``.
+
+    Called once, before the command line is parsed. Historic: a plugin registered later
+    is still called. ``plugins/`` and ``-p`` plugins are loaded after parsing under pytest,
+    so there they can read ``[tool.claimcheck]`` keys but cannot add flags.
+    """
+
+
+@hookspec(historic=True)
+def claimcheck_configure(config: "Config") -> None:
+    """Read your options and register stateful helpers.
+
+    :param config: the run's frozen :class:`~claimcheck.config.Config`; read options
+        with ``config.getoption(dest)``; register an object holding state (a reporter)
+        with ``config.pluginmanager.register(obj, name)``.
+
+    Called once after the command line is parsed and every plugin is loaded. Historic:
+    plugins registered later are still called.
+    """
+
+
+# -------------------------------------------------------------------------
+# Matchers.
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def claimcheck_register_matchers(config: "Config") -> "Iterable[Matcher]":
+    """Return the matchers this plugin provides, one per value kind.
+
+    :param config: the run's configuration.
+    :returns: an iterable of :class:`~claimcheck.matchers.Matcher` instances.
+
+    Called once, after ``claimcheck_configure``, for every plugin; the results are
+    merged. Kinds are unique: two matchers of the same kind are a PluginError naming both
+    plugins. Replace a built-in one by blocking it first: ``-p no:amount``.
+    """
+
+
+# -------------------------------------------------------------------------
+# Corpus.
+# -------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def claimcheck_load_document(path: Path, meta: "SourceMeta", config: "Config") -> "Document | None":
+    """Read one article file into a :class:`~claimcheck.model.Document`.
+
+    :param path: the file, found under a ``--sources`` path or a claim file's ``sources:``.
+    :param meta: its ``sources.yaml`` entry or front matter (date, lang, title, url),
+        with defaults when it has none.
+    :param config: the run's configuration.
+    :returns: a Document, or None when this plugin does not read such files.
+
+    Called once per file per run, before any claim is checked. Stops at the first non-None
+    result; the built-in reader handles ``.txt`` and ``.md``. Raise
+    :class:`~claimcheck.errors.SourceError` for a file that cannot be read.
+    """
+
+
+# -------------------------------------------------------------------------
+# Reporting: the session calls these in this order.
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def claimcheck_sessionstart(claims: "Sequence[Claim]", config: "Config") -> None:
+    """Claims are collected and selected (``-k``); checking is about to start.
+
+    :param claims: the selected claims, in run order.
+    :param config: the run's configuration.
+    """
+
+
+@hookspec
+def claimcheck_logresult(result: "Result", config: "Config") -> None:
+    """One claim is decided. Stream output here (progress letters, CI annotations).
+
+    :param result: the claim's :class:`~claimcheck.model.Result`, with its evidence.
+    :param config: the run's configuration.
+
+    Called once per claim, in run order, as soon as it is decided.
+    """
+
+
+@hookspec
+def claimcheck_sessionfinish(results: "Sequence[Result]", exitstatus: "ExitCode",
+                             duration: float, config: "Config") -> None:
+    """Every selected claim is decided. Write report files here (JUnit, JSON, HTML).
+
+    :param results: every result, in run order.
+    :param exitstatus: the :class:`~claimcheck.errors.ExitCode` the run will end with.
+    :param duration: seconds since the session started.
+    :param config: the run's configuration.
+
+    Called once, also after ``-x`` stopped the run early or Ctrl-C interrupted it (then
+    ``results`` holds what was decided).
+    """

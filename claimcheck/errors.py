@@ -9,6 +9,7 @@ The tree::
     └── PluginError          a plugin failed to load, or a matcher misbehaved
                              (the claims that need it get verdict ``error``)        → exit 1
 
+Warnings (``ClaimcheckWarning``, through :mod:`warnings`) are shown once each and never stop a run.
 Anything else that escapes is claimcheck's own bug: exit 3 with the traceback.
 """
 from __future__ import annotations
@@ -69,3 +70,8 @@ class PluginError(ClaimcheckError):
     def __init__(self, message: str, plugin: str, location: Location | None = None) -> None:
         super().__init__(message, location)
         self.plugin = plugin
+
+
+class ClaimcheckWarning(UserWarning):
+    """Something was read in a degraded way (an article decoded as cp1252, a binary file
+    skipped). Front ends show each one once, with its location, and go on."""

@@ -1,0 +1,1 @@
+"""Built-in reporter plugins: the terminal, JUnit XML (``--junitxml``) and JSON (``--json``) reports."""

@@ -1,0 +1,111 @@
+"""Built-in reporter plugin "jsonreport": ``--json FILE``, the machine-readable report (format version 1).
+
+The shape, stable within a version::
+
+    {"version": 1,
+     "summary": {"supported": n, "contradicted": n, "absent": n, "error": n},
+     "claims": [{"id", "file", "line", "claim", "verdict", "error" (only on error), "tags",
+                 "evidence": [{"source", "line", "start", "end", "quote", "verdict", "hedged",
+                               "found": {kind: value},
+                               "mentions": [{"kind", "text", "value", "start", "end"}]}]}]}
+
+``found`` maps each kind to the ``str()`` of its first mention's normalised value;
+``mentions`` lists every mention and is present only when one kind was found more than once.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..hookspecs import hookimpl
+from ..model import Evidence, Result, Verdict
+from .atomic import report_path, write_text
+
+if TYPE_CHECKING:
+    from ..config import Config, OptionParser
+    from ..errors import ExitCode
+
+VERSION = 1
+"""Report format version; bumped only when a key changes meaning or disappears."""
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+@hookimpl
+def claimcheck_addoption(parser: "OptionParser") -> None:
+    parser.addoption(
+        "--json", dest="json_report", metavar="FILE", default=None,
+        help="write a JSON report of the claims and their evidence to FILE "
+             "(relative to the working folder)",
+    )
+
+
+@hookimpl
+def claimcheck_sessionfinish(results: Sequence[Result], exitstatus: "ExitCode",
+                             duration: float, config: "Config") -> None:
+    path = config.getoption("json_report")
+    if not path:
+        return
+    write_text(report_path(path), render(results))
+
+
+def render(results: Sequence[Result]) -> str:
+    """The report as text: UTF-8-ready JSON, indented by 2, with a final newline."""
+    text = json.dumps(report(results), ensure_ascii=False, indent=2)
+    # NOTE: a lone surrogate (an undecodable byte kept by surrogateescape) cannot be
+    # encoded as UTF-8; write it as a \uXXXX escape, which is valid JSON and reads back.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def report(results: Sequence[Result]) -> dict[str, Any]:
+    """The report as plain data (the documented version-1 shape)."""
+    summary = {verdict.value: 0 for verdict in Verdict}
+    for result in results:
+        summary[result.verdict.value] += 1
+    return {"version": VERSION, "summary": summary, "claims": [claim_entry(r) for r in results]}
+
+
+def claim_entry(result: Result) -> dict[str, Any]:
+    """One claim, its verdict and every deciding passage."""
+    claim = result.claim
+    entry: dict[str, Any] = {
+        "id": claim.id,
+        "file": claim.location.path.as_posix(),
+        "line": claim.location.line,
+        "claim": claim.text,
+        "verdict": result.verdict.value,
+    }
+    if result.verdict is Verdict.ERROR or result.error is not None:
+        entry["error"] = result.error or ""
+    entry["tags"] = list(claim.tags)
+    entry["evidence"] = [evidence_entry(item) for item in result.evidence]
+    return entry
+
+
+def evidence_entry(item: Evidence) -> dict[str, Any]:
+    """One passage's verdict, where it is, its words and the values it states."""
+    passage = item.passage
+    found: dict[str, str] = {}
+    repeated = False
+    for mention in item.found:
+        if mention.kind in found:
+            repeated = True
+        else:
+            found[mention.kind] = str(mention.value)
+    entry: dict[str, Any] = {
+        "source": passage.document.source,
+        "line": passage.line,
+        "start": passage.start,
+        "end": passage.end,
+        "quote": passage.text,
+        "verdict": item.verdict.value,
+        "hedged": item.hedged,
+        "found": found,
+    }
+    if repeated:
+        entry["mentions"] = [
+            {"kind": m.kind, "text": m.text, "value": str(m.value), "start": m.start, "end": m.end}
+            for m in item.found
+        ]
+    return entry

@@ -1,0 +1,463 @@
+"""Stage 2 of 4: read articles (via claimcheck_load_document) and sources.yaml into Documents.
+
+The corpus is every ``.txt`` and ``.md`` file under the ``--sources`` paths (or a claim
+file's ``sources:``), plus any file named explicitly. Each file is read once, through the
+``claimcheck_load_document`` hook; this module is also the built-in plugin ``corpus`` that
+implements that hook for ``.txt`` and ``.md``.
+
+What another reader gets from here: :func:`decode` (UTF-8 with or without BOM, UTF-16/32
+with BOM, a cp1252 fallback with a warning, newlines made ``\\n``), :func:`source_name`
+(the name reports show) and :class:`SkipFile` (raise it to skip a file with a warning).
+Metadata comes from ``sources.yaml`` in the article's own folder; a Markdown front matter
+overrides it field by field.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import difflib
+import os
+import re
+import stat
+import warnings
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from .config import Config, SourceMeta
+from .errors import ClaimcheckWarning, SourceError
+from .hookspecs import hookimpl
+from .model import Document, Location, PartialDate
+
+SUFFIXES = (".txt", ".md")
+"""Suffixes collected when walking a folder (a file named explicitly is always collected)."""
+SOURCES_FILE = "sources.yaml"
+"""The metadata file of a corpus folder; never an article itself."""
+META_KEYS = ("date", "lang", "title", "url")
+"""The keys of a ``sources.yaml`` entry and of a front matter."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NO_META = SourceMeta()
+
+# Byte-order marks that decide the codec outright. UTF-32 LE comes before UTF-16 LE,
+# whose mark is its prefix. The UTF-8 mark is left to the "utf-8-sig" codec.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (.docx, .odt?)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+# Control bytes no article contains; tab, newlines, vertical tab, form feed and the old
+# DOS end-of-file mark (Ctrl-Z) are allowed. ``bytes.translate`` deletes every other byte,
+# so counting them is one pass in C rather than a Python loop over a 100 MB file.
+_CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d")
+
+
+class SkipFile(Exception):
+    """Raised by a reader for a file that is not an article (binary, undecodable).
+
+    :func:`load_corpus` catches it, warns ``PATH: skipped: REASON`` and goes on; a plugin's
+    ``claimcheck_load_document`` may raise it too.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def source_name(path: Path) -> str:
+    """The name reports show: ``path`` relative to the working folder when it is under it,
+    else absolute; always with forward slashes."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _warn(path: Path, message: str) -> None:
+    warnings.warn(ClaimcheckWarning(f"{source_name(path)}: {message}"), stacklevel=3)
+
+
+# -------------------------------------------------------------------------
+# Finding files.
+# -------------------------------------------------------------------------
+
+
+def find_files(paths: Sequence[Path]) -> list[Path]:
+    """Every article file under ``paths``, each once.
+
+    A folder contributes its ``.txt`` and ``.md`` files, recursively, sorted by path, and
+    skips hidden names (``.git``); a file named explicitly is kept whatever its suffix (a
+    plugin may read it). ``sources.yaml`` is never kept. Arguments keep their order.
+    Symbolic links are followed, but a folder already walked (a link loop) is not walked
+    again, and a file reached twice is kept once, under the first name found.
+
+    :raises SourceError: a path does not exist, or a folder cannot be listed.
+    """
+    found: list[Path] = []
+    seen_files: set[str] = set()
+    seen_dirs: set[str] = set()
+    for root in map(Path, paths):
+        # Depth-first, each folder's entries sorted by name: the order of sorting the paths
+        # by their parts. Items are (path, is_folder); a stack, so deep trees cannot overflow.
+        stack = [(root, _is_folder(root))]
+        while stack:
+            path, is_folder = stack.pop()
+            real = os.path.realpath(path)
+            if not is_folder:
+                if path.name != SOURCES_FILE and real not in seen_files:
+                    seen_files.add(real)
+                    found.append(path)
+            elif real not in seen_dirs:
+                seen_dirs.add(real)
+                stack.extend(reversed(_entries(path)))
+    return found
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether a path given by the user is a folder; SourceError when it is not there."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        raise SourceError("no such file or folder; check the path given to --sources or in the "
+                          "claim file's 'sources:'", Location(path=path)) from None
+    except PermissionError:
+        raise SourceError("cannot reach it: permission denied; give yourself access to the folders "
+                          "above it, or leave it out of the sources", Location(path=path)) from None
+    except OSError as err:
+        raise SourceError(f"cannot reach it: {err.strerror or err}", Location(path=path)) from None
+
+
+def _entries(folder: Path) -> list[tuple[Path, bool]]:
+    """A folder's visible article files and subfolders, sorted by name."""
+    try:
+        with os.scandir(folder) as scan:
+            listed = sorted(scan, key=lambda entry: entry.name)
+    except PermissionError:
+        raise SourceError(f"cannot list this folder: permission denied; give yourself access "
+                          f"(chmod u+rx '{folder}') or leave it out of the sources",
+                          Location(path=folder)) from None
+    except OSError as err:
+        raise SourceError(f"cannot list this folder: {err.strerror or err}",
+                          Location(path=folder)) from None
+    entries = []
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        article = entry.name.lower().endswith(SUFFIXES)
+        try:
+            # Both follow links; a folder loop is caught by the caller's seen_dirs, and a
+            # link to itself raises ELOOP here.
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            entries.append((Path(entry.path), True))
+        elif is_file:
+            if article:
+                entries.append((Path(entry.path), False))
+        elif article and entry.is_symlink():
+            _warn(Path(entry.path), "skipped: a symbolic link to nothing (or to itself)")
+    return entries
+
+
+# -------------------------------------------------------------------------
+# Reading bytes and decoding them.
+# -------------------------------------------------------------------------
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; SourceError naming the file and the fix when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise SourceError(f"cannot read it: permission denied; give yourself read access "
+                          f"(chmod u+r '{path}') or leave it out of the sources",
+                          Location(path=path)) from None
+    except OSError as err:
+        raise SourceError(f"cannot read it: {err.strerror or err}", Location(path=path)) from None
+
+
+def decode(data: bytes, path: Path) -> str:
+    """The text of an article's bytes, with every newline made ``\\n`` and no BOM.
+
+    UTF-16 and UTF-32 are recognised by their byte-order mark; anything else is UTF-8 (with
+    or without a BOM) or, failing that, cp1252 (latin-1 when even cp1252 fails), with a
+    :class:`ClaimcheckWarning` giving the line of the first byte that is not UTF-8.
+    U+2028 and U+2029 are left as they are.
+
+    Runs in C over the whole buffer (no per-character Python loop); the peak memory is the
+    bytes, one copy of them when newlines are rewritten, and the resulting str.
+
+    :raises SkipFile: the bytes are not text (NUL bytes outside UTF-16/32, a known binary
+        signature, many control bytes, or a byte-order mark followed by garbage).
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # the codec reads and drops the mark
+            except UnicodeDecodeError as err:
+                raise SkipFile(f"starts with a {codec.upper()} byte-order mark but is not "
+                               f"{codec.upper()} ({err.reason} at byte {err.start})") from None
+            text = text.removeprefix("\ufeff")
+            if "\r" in text:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            return text
+    _refuse_binary(data)
+    # ASCII-compatible codecs only from here: CR and LF are single bytes, so rewrite them
+    # before decoding; the copy is bytes (1 byte a character), never a wide str.
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            data = data.replace(b"\r", b"\n")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        bad = data[err.start]
+    try:
+        text, codec = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned in cp1252
+        text, codec = data.decode("latin-1"), "latin-1"
+    warnings.warn(ClaimcheckWarning(
+        f"{source_name(path)}:{line}: not valid UTF-8 (byte 0x{bad:02X}), "
+        f"decoded as {codec}: save it as UTF-8"), stacklevel=2)
+    return text
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise SkipFile(f"{what}, not text")
+    if b"\x00" in data:
+        raise SkipFile("contains NUL bytes: a binary file, or UTF-16 without a byte-order "
+                       "mark (save it as UTF-8)")
+    controls = len(data.translate(None, _NOT_CONTROL))
+    if controls * 100 > len(data):
+        raise SkipFile(f"{controls} control bytes in {len(data)}: a binary file, not text")
+
+
+# -------------------------------------------------------------------------
+# Metadata: sources.yaml and front matter.
+# -------------------------------------------------------------------------
+
+
+def read_meta(folder: Path) -> dict[str, SourceMeta]:
+    """The entries of ``folder/sources.yaml`` by file name ({} when there is none).
+
+    The file maps article file names to ``{date, lang, title, url}``, every key optional::
+
+        001-microsoft.txt:
+          date: 2023-01-24        # YYYY, YYYY-MM or YYYY-MM-DD
+          lang: fr
+          title: Microsoft investit dans OpenAI
+          url: https://example.org/001
+
+    An entry naming a file that does not exist is a warning.
+
+    :raises SourceError: unreadable file, bad YAML, unknown key, bad date; the message
+        carries ``sources.yaml:line:column`` and what to write instead.
+    """
+    path = folder / SOURCES_FILE
+    if not os.path.isfile(path):
+        return {}
+    try:
+        text = decode(read_bytes(path), path)
+    except SkipFile as skip:
+        raise SourceError(f"not a YAML file: {skip.reason}", Location(path=path)) from None
+    root = _compose(text, path, first_line=1)
+    if root is None or _is_null(root):
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError("must map article file names to their details, e.g. "
+                          "'001.txt: {date: 2023-01-24, lang: fr}'", _where(path, root, 1))
+    entries: dict[str, SourceMeta] = {}
+    for key_node, value_node in root.value:
+        where = _where(path, key_node, 1)
+        name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not name or not isinstance(name, str):
+            raise SourceError("each key must be an article's file name", where)
+        if "/" in name or "\\" in name:
+            raise SourceError(f"{name!r}: keys are file names in this folder; describe "
+                              f"'{name}' in the sources.yaml of its own folder", where)
+        if name in entries:
+            raise SourceError(f"{name!r} is listed twice; merge the two entries", where)
+        if not (folder / name).exists():
+            warnings.warn(ClaimcheckWarning(
+                f"{where}: {name!r} is listed but there is no such file in "
+                f"{source_name(folder)}/"), stacklevel=2)
+        fields = _meta_fields(value_node, path, 1, strict=True)
+        entries[name] = SourceMeta(**fields) if fields else _NO_META
+    return entries
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, dict[str, Any]]:
+    """Separate a Markdown front matter from the text.
+
+    A front matter is YAML between a first line ``---`` and the next line ``---``. Its
+    ``date``, ``lang``, ``title`` and ``url`` are returned (validated as in sources.yaml);
+    other keys (``tags``, ``layout``…) are ignored, since the file may also feed a site
+    generator. The front matter is replaced by as many empty lines as it took, so line
+    numbers in the returned text are the file's own (character offsets shift).
+
+    :raises SourceError: bad YAML or a bad value, at its file:line.
+    """
+    if not text.startswith("---\n"):
+        return text, {}
+    close = text.find("\n---\n", 3)
+    if close >= 0:
+        header_end = close + 5
+    elif text.endswith("\n---"):
+        header_end = len(text)
+        close = header_end - 4
+    else:
+        warnings.warn(ClaimcheckWarning(
+            f"{source_name(path)}:1: starts with '---' but no closing '---' line: "
+            f"read as text, not as front matter"), stacklevel=2)
+        return text, {}
+    node = _compose(text[4:close + 1], path, first_line=2)
+    if node is None or _is_null(node):
+        fields: dict[str, Any] = {}
+    elif isinstance(node, yaml.MappingNode):
+        fields = _meta_fields(node, path, 2, strict=False)
+    else:
+        raise SourceError("the front matter must be 'key: value' lines (date, lang, title, url)",
+                          _where(path, node, 2))
+    return "\n" * text.count("\n", 0, header_end) + text[header_end:], fields
+
+
+def _compose(text: str, path: Path, first_line: int) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = Location(path=path, line=mark.line + first_line, column=mark.column + 1) \
+            if mark else Location(path=path)
+        problem = ", ".join(filter(None, (err.context, err.problem)))
+        raise SourceError(f"not valid YAML: {problem}", where) from None
+    except yaml.YAMLError as err:
+        raise SourceError(f"not valid YAML: {err}", Location(path=path)) from None
+
+
+def _meta_fields(node: yaml.Node, path: Path, first_line: int, *, strict: bool) -> dict[str, Any]:
+    """The SourceMeta fields of one mapping node; unknown keys are errors when ``strict``."""
+    if _is_null(node):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise SourceError("an entry must be a mapping, e.g. '{date: 2023-01-24, lang: fr}'",
+                          _where(path, node, first_line))
+    fields: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        where = _where(path, key_node, first_line)
+        if key not in META_KEYS:
+            if not strict:
+                continue
+            close = difflib.get_close_matches(str(key), META_KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SourceError(f"unknown key {key!r}{hint}; an entry may have "
+                              f"{', '.join(META_KEYS)}", where)
+        if key in fields:
+            raise SourceError(f"{key!r} is given twice", where)
+        if _is_null(value_node):
+            fields[key] = None
+            continue
+        where = _where(path, value_node, first_line)
+        if not isinstance(value_node, yaml.ScalarNode):
+            raise SourceError(f"{key!r} must be a single value, not a list or a mapping", where)
+        # The raw scalar, never YAML's typed value: no datetime for dates, no False for 'no'.
+        raw = value_node.value.strip()
+        if key == "date":
+            fields[key] = _date(raw, where)
+        else:
+            fields[key] = raw or None
+    return fields
+
+
+def _date(raw: str, where: Location) -> PartialDate:
+    timestamp = _TIMESTAMP.match(raw)
+    try:
+        return PartialDate.parse(timestamp.group(1) if timestamp else raw)
+    except ValueError as err:
+        raise SourceError(f"bad date: {err}; write date: 2023-01-24 (or 2023-01, or 2023)",
+                          where) from None
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def _where(path: Path, node: yaml.Node, first_line: int) -> Location:
+    mark = node.start_mark
+    return Location(path=path, line=mark.line + first_line, column=mark.column + 1)
+
+
+# -------------------------------------------------------------------------
+# The built-in reader and the stage's entry point.
+# -------------------------------------------------------------------------
+
+
+@hookimpl
+def claimcheck_load_document(path: Path, meta: SourceMeta, config: Config) -> Document | None:
+    """The built-in reader: ``.txt`` and ``.md`` files; None for any other suffix.
+
+    A ``.md`` file's front matter overrides ``meta`` field by field and is replaced by
+    empty lines (see :func:`split_front_matter`).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return None
+    text = decode(read_bytes(path), path)
+    if suffix == ".md":
+        text, fields = split_front_matter(text, path)
+        if fields:
+            meta = dataclasses.replace(meta, **fields)
+    return Document.build(path=path, source=source_name(path), text=text, lang=meta.lang,
+                          date=meta.date, title=meta.title, url=meta.url)
+
+
+def load_corpus(paths: Sequence[Path], *, config: Config, hook: Any) -> list[Document]:
+    """Read every article under ``paths`` into Documents, in :func:`find_files` order.
+
+    :param paths: files and folders (``--sources`` or a claim file's ``sources:``).
+    :param config: the run's configuration, passed on to the readers.
+    :param hook: ``pluginmanager.hook``; ``hook.claimcheck_load_document`` is called once
+        per file with that file's ``sources.yaml`` entry (or an empty SourceMeta).
+
+    Files no reader takes, and files a reader skips (:class:`SkipFile`), are left out with
+    a :class:`ClaimcheckWarning`; an empty article is kept, with a warning.
+
+    :raises SourceError: a missing path, an unreadable file or folder, a bad sources.yaml.
+    """
+    metas: dict[Path, dict[str, SourceMeta]] = {}
+    documents = []
+    for path in find_files(paths):
+        if path.parent not in metas:
+            metas[path.parent] = read_meta(path.parent)
+        meta = metas[path.parent].get(path.name, _NO_META)
+        try:
+            document = hook.claimcheck_load_document(path=path, meta=meta, config=config)
+        except SkipFile as skip:
+            _warn(path, f"skipped: {skip.reason}")
+            continue
+        if document is None:
+            _warn(path, f"skipped: no plugin reads {path.suffix or 'suffix-less'} files")
+            continue
+        if not document.text or document.text.isspace():
+            _warn(path, "empty article: it can support or contradict no claim")
+        documents.append(document)
+    return documents

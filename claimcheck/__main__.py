@@ -1,0 +1,6 @@
+"""``python -m claimcheck`` is the ``claimcheck`` command."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

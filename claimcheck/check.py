@@ -1,0 +1,45 @@
+"""The pipeline as one function: claims + corpus index + matchers → one Result per claim."""
+from __future__ import annotations
+
+import time
+from typing import Iterable, Iterator, Mapping
+
+from .errors import PluginError
+from .evidence import readings
+from .index import Index
+from .judge import judge_corpus, judge_passage
+from .matchers import Matcher
+from .model import Claim, Result, Verdict
+
+
+def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher], *,
+          conflict: str = "contradicted", hedged: str = "count") -> Iterator[Result]:
+    """Judge each claim against the indexed corpus, in order, one Result at a time.
+
+    A matcher that raises or returns garbage makes that claim's verdict ``error`` (naming
+    the plugin); the other claims are still checked.
+    """
+    for claim in claims:
+        started = time.perf_counter()
+        try:
+            result = _check_one(claim, index, matchers, conflict, hedged)
+        except PluginError as err:
+            result = Result(claim=claim, verdict=Verdict.ERROR, error=f"plugin {err.plugin}: {err.message}")
+        yield _timed(result, time.perf_counter() - started)
+
+
+def _check_one(claim: Claim, index: Index, matchers: Mapping[str, Matcher],
+               conflict: str, hedged: str) -> Result:
+    evidence = []
+    for reading in readings(claim, index):
+        if reading.hedged and hedged == "ignore":
+            continue
+        item = judge_passage(claim, reading, matchers)
+        if item is not None:
+            evidence.append(item)
+    return Result(claim=claim, verdict=judge_corpus(evidence, conflict), evidence=tuple(evidence))
+
+
+def _timed(result: Result, duration: float) -> Result:
+    return Result(claim=result.claim, verdict=result.verdict, evidence=result.evidence,
+                  error=result.error, duration=duration)

@@ -1,0 +1,161 @@
+"""The ``claimcheck`` command: pytest's option names, output style and exit codes.
+
+``claimcheck [PATH…]`` checks claims; ``claimcheck extract FILE…`` prints the mentions the
+matchers find; ``claimcheck explain FILE::ID`` shows how a claim was judged. This is the
+only module that catches exceptions and prints them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .config import CONFLICT_POLICIES, HEDGED_POLICIES, OptionParser, find_root, make_config
+from .errors import ClaimcheckError, ClaimcheckWarning, ExitCode, UsageError
+from .plugins import Plugins, blocked_names, describe
+
+SUBCOMMANDS = ("extract", "explain")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ClaimcheckWarning)
+        warnings.showwarning = _show_warning
+        try:
+            return int(_dispatch(argv))
+        except ClaimcheckError as err:
+            _error(str(err))
+            return int(err.exit_code)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            return int(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            sys.stderr = None  # type: ignore[assignment]  # as pytest: nothing left to write to
+            return int(ExitCode.INTERRUPTED)
+        except Exception:
+            traceback.print_exc()
+            _error("internal error: this is a bug in claimcheck or a plugin; please report it")
+            return int(ExitCode.INTERNAL_ERROR)
+
+
+_seen_warnings: set[str] = set()
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    text = str(message)
+    if text not in _seen_warnings:
+        _seen_warnings.add(text)
+        print(f"WARNING: {text}", file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    red = sys.stderr.isatty() and "NO_COLOR" not in __import__("os").environ
+    print(f"\x1b[31mERROR:\x1b[0m {message}" if red else f"ERROR: {message}", file=sys.stderr)
+
+
+def _dispatch(argv: list[str]) -> ExitCode:
+    if argv and argv[0] in SUBCOMMANDS and not Path(argv[0]).exists():
+        from . import explain, extract_command
+        module = {"extract": extract_command, "explain": explain}[argv[0]]
+        return module.main(argv[1:])
+    return run(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The options of ``claimcheck [PATH…]`` that the core owns."""
+    parser = argparse.ArgumentParser(
+        prog="claimcheck", description="Check YAML claims against a corpus of articles.",
+        epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID'. "
+               "Exit codes: 0 ok, 1 a claim failed, 2 interrupted, 3 internal error, 4 usage or "
+               "claim-file error, 5 no claims collected.")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders "
+                        "(default: [tool.claimcheck] paths)")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    parser.add_argument("-k", dest="keyword", metavar="EXPR",
+                        help="only claims whose file::id or tags match EXPR (and, or, not)")
+    parser.add_argument("-x", "--exitfirst", dest="maxfail", action="store_const", const=1,
+                        help="stop at the first failed claim")
+    parser.add_argument("--maxfail", dest="maxfail", type=int, metavar="N", help="stop after N failures")
+    parser.add_argument("-v", "--verbose", dest="verbose", action="count", default=0)
+    parser.add_argument("-q", "--quiet", dest="quiet", action="count", default=0)
+    parser.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
+                        help="load plugin module NAME, or block a plugin with no:NAME")
+    parser.add_argument("--plugins", dest="list_plugins", action="store_true",
+                        help="list loaded plugins and the hooks they implement, then exit")
+    parser.add_argument("--matchers", dest="list_matchers", action="store_true",
+                        help="print every matcher's documentation, then exit")
+    add_engine_options(OptionParser(parser.add_argument))
+    return parser
+
+
+def add_engine_options(parser: OptionParser) -> None:
+    """Options both front ends share (``claimcheck`` and ``pytest``)."""
+    parser.addoption("--sources", dest="sources", nargs="+", metavar="PATH",
+                     help="corpus files or folders (override claim files' sources:)")
+    parser.addoption("--strict", dest="strict", action="store_true", default=None,
+                     help="absent claims fail too")
+    parser.addoption("--conflict", dest="conflict", choices=CONFLICT_POLICIES,
+                     help="how disagreeing sources decide (default: contradicted)")
+    parser.addoption("--hedged", dest="hedged", choices=HEDGED_POLICIES,
+                     help="count or ignore reported/conditional evidence (default: count)")
+    parser.addoption("--lang", dest="lang", help="default language of claims (default: fr)")
+    parser.addoption("--allow-outside-root", dest="allow_outside_root", action="store_true", default=None,
+                     help="let claim files' sources: reach outside the project root")
+
+
+def load_plugins(names: Sequence[str], rootdir: Path, plugins_dir: str | None) -> Plugins:
+    """The run's plugins, in discovery order (see claimcheck.plugins)."""
+    plugins = Plugins(blocked=blocked_names(names))
+    plugins.load_builtins()
+    plugins.load_installed()
+    plugins.load_folder(rootdir / plugins_dir if plugins_dir else None)
+    plugins.load_named(names)
+    for broken in plugins.broken:
+        print(f"WARNING: plugin {broken.name} failed to load: {broken.message}", file=sys.stderr)
+    return plugins
+
+
+def run(argv: list[str]) -> ExitCode:
+    """``claimcheck [PATH…]``."""
+    parser = build_parser()
+    early, _ = parser.parse_known_args(argv)
+    start = Path(early.paths[0]) if early.paths else Path.cwd()
+    rootdir, inifile = find_root(start if start.is_dir() else start.parent)
+    from .config import ini_options
+    plugins = load_plugins(early.plugins, rootdir, ini_options(inifile).get("plugins_dir", "plugins"))
+    plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(parser.add_argument)})
+    args = parser.parse_args(argv)
+    options = vars(args)
+    options["verbose"] = args.verbose - args.quiet
+    if args.list_plugins:
+        print("\n".join(describe(plugins)))
+        return ExitCode.OK
+    config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm)
+    if args.list_matchers:
+        return _print_matchers(plugins, config)
+    if not config.paths:
+        raise UsageError("no claim paths: name files or folders, or set [tool.claimcheck] paths")
+    plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": config})
+    plugins.pm.check_pending()
+    from .session import run as run_session
+    return run_session(config, plugins)
+
+
+def _print_matchers(plugins: Plugins, config) -> ExitCode:
+    import inspect
+    for kind, matcher in sorted(plugins.matchers(config).items()):
+        print(f"{kind}\n{'-' * len(kind)}\n{inspect.getdoc(type(matcher)) or ''}\n")
+    return ExitCode.OK
+
+
+def print_json(data: object) -> None:
+    """Write ``data`` as JSON on stdout."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,93 @@
+"""Stage 4 of 4: frame → passage → document → corpus verdicts. The only place verdict rules live.
+
+1. A frame *supports* when every ``expect`` facet has a bound value that matches.
+2. A frame *contradicts* when some facet's bound value mismatches, no facet is left
+   unbound, no value of a kind the claim does not name is bound (that describes another
+   event), and, for a claim of two or more facets, at least one other facet matches.
+3. A passage supports when one of its frames does, else contradicts when one does, else
+   is silent. Hedged passages (reported, rumoured, conditional) count unless
+   ``hedged = "ignore"``.
+4. A document contradicts when one of its passages does, else supports when one does.
+5. Over the corpus, by the ``conflict`` policy: ``contradicted`` (default) — contradicted
+   when any document contradicts, else supported when any supports, else absent;
+   ``supported`` — supported when any document supports, else contradicted when any
+   contradicts; ``majority`` — whichever side has more documents, a tie is contradicted.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from .errors import PluginError
+from .evidence import Frame, Reading
+from .matchers import Agreement, Matcher
+from .model import Claim, Evidence, Verdict
+
+
+def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher]) -> tuple[Verdict | None, str]:
+    """The frame's verdict (None when silent) and the rule that gave it."""
+    agreements = {facet.kind: _compare(matchers, facet, frame) for facet in claim.expect}
+    if agreements and all(a is Agreement.MATCH for a in agreements.values()):
+        return Verdict.SUPPORTED, "every expected value matches a value bound to the cue"
+    mismatched = [k for k, a in agreements.items() if a is Agreement.MISMATCH]
+    if not mismatched:
+        return None, "no bound value contradicts the claim"
+    if any(a is None for a in agreements.values()):
+        return None, "a value differs but another expected value is not stated"
+    extra = set(frame.bound) - set(agreements)
+    if extra:
+        return None, f"it also states a {sorted(extra)[0]}: another event"
+    if len(agreements) > 1 and Agreement.MATCH not in agreements.values():
+        return None, "no expected value matches: another event"
+    return Verdict.CONTRADICTED, f"the {mismatched[0]} bound to the cue differs"
+
+
+def _compare(matchers: Mapping[str, Matcher], facet, frame: Frame) -> Agreement | None:
+    mention = frame.bound.get(facet.kind)
+    if mention is None:
+        return None
+    try:
+        agreement = matchers[facet.kind].compare(facet, mention)
+    except Exception as err:
+        raise PluginError(f"matcher '{facet.kind}' raised {type(err).__name__}: {err}",
+                          plugin=facet.kind) from None
+    if not isinstance(agreement, Agreement):
+        raise PluginError(f"matcher '{facet.kind}'.compare returned {agreement!r}, not an Agreement",
+                          plugin=facet.kind)
+    return agreement
+
+
+def judge_passage(claim: Claim, reading: Reading, matchers: Mapping[str, Matcher]) -> Evidence | None:
+    """The passage's evidence, or None when it is silent on the claim."""
+    verdicts = [(judge_frame(claim, frame, matchers), frame) for frame in reading.frames]
+    for wanted in (Verdict.SUPPORTED, Verdict.CONTRADICTED):
+        for (verdict, why), frame in verdicts:
+            if verdict is wanted:
+                found = tuple(frame.bound[f.kind] for f in claim.expect if f.kind in frame.bound)
+                return Evidence(passage=reading.passage, verdict=verdict, found=found,
+                                hedged=reading.hedged, why=why)
+    return None
+
+
+def judge_document(evidence: Sequence[Evidence]) -> Verdict:
+    """Contradicted beats supported beats absent, within one document."""
+    verdicts = {item.verdict for item in evidence}
+    for verdict in (Verdict.CONTRADICTED, Verdict.SUPPORTED):
+        if verdict in verdicts:
+            return verdict
+    return Verdict.ABSENT
+
+
+def judge_corpus(evidence: Iterable[Evidence], conflict: str = "contradicted") -> Verdict:
+    """The claim's verdict over every document, by the ``conflict`` policy."""
+    by_document: dict[str, list[Evidence]] = {}
+    for item in evidence:
+        by_document.setdefault(item.passage.document.source, []).append(item)
+    verdicts = [judge_document(items) for items in by_document.values()]
+    supported, contradicted = verdicts.count(Verdict.SUPPORTED), verdicts.count(Verdict.CONTRADICTED)
+    if not supported and not contradicted:
+        return Verdict.ABSENT
+    if conflict == "supported":
+        return Verdict.SUPPORTED if supported else Verdict.CONTRADICTED
+    if conflict == "majority":
+        return Verdict.SUPPORTED if supported > contradicted else Verdict.CONTRADICTED
+    return Verdict.CONTRADICTED if contradicted else Verdict.SUPPORTED

@@ -1,0 +1,103 @@
+"""Words for entity and cue matching: tokens, light stems, anaphoric openers, hedges.
+
+Tokens are runs of letters and digits, so case, apostrophe style (’ '), quotes, elision
+("d'OpenAI", "l’OpenAI") and no-break spaces never stop a match. Tokens keep their spans
+in the original text: nothing is rewritten, so quotes and offsets stay exact.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import regex
+
+TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+# Longest first. Stems keep at least MIN_STEM letters, so "fonds" and "fondé" meet at
+# "fond" but short words are left alone.
+SUFFIXES = sorted("""
+    issements issement eraient iraient assions erions irions eront iront erait irait
+    aient ement ements ements ions ées ée és èrent er ir ez ait it is ent es e s é
+    ing ed ment ments ly ers
+""".split(), key=len, reverse=True)
+MIN_STEM = 4
+
+# A sentence opening with one of these refers back to the sentence before it.
+ANAPHORIC_OPENERS = regex.compile(
+    r"""^\W*(?:
+        (?:cette|ce|cet)\s+(?:derni[èe]re?|[\p{L}-]+)
+      | (?:celle|celui|ceux|celles)-ci
+      | (?:il|elle|ils|elles)\b
+      | (?:le|la|les|l['’])\s*(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service)
+      | (?:the|this)\s+(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|operator|tool|service|chatbot)
+      | (?:it|he|she|they)\b
+    )""", regex.IGNORECASE | regex.VERBOSE)
+
+# Reported, rumoured or conditional statements.
+HEDGES = regex.compile(
+    r"""\b(?:selon|d['’]apr[èe]s|rumeurs?|pourrai(?:t|ent)|devrai(?:t|ent)|aurai(?:t|ent)
+        |serai(?:t|ent)|[\p{L}]{3,}(?<!t)rai(?:t|ent)|pr[ée]sum[ée]e?s?|vraisemblablement|reportedly
+        |according\s+to|allegedly|rumou?r(?:s|ed)?|would|could|might|may\s+have|is\s+said\s+to)\b""",
+    regex.IGNORECASE | regex.VERBOSE)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(casefolded token, start, end) for each word of ``text``."""
+    for match in TOKEN.finditer(text):
+        yield match.group().casefold(), match.start(), match.end()
+
+
+def stem(token: str) -> str:
+    """A light French/English stem: "investirait", "investissement", "invested" → "invest"."""
+    for suffix in SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= MIN_STEM:
+            return token[: -len(suffix)]
+    return token
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """The tokens of an entity name, alias or cue."""
+    return tuple(token for token, _, _ in tokens(text))
+
+
+class Cue:
+    """One cue of a claim: words that must occur in a row. A trailing ``*`` makes the last
+    word a prefix; other words match any inflection sharing their stem."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.prefix = text.rstrip().endswith("*")
+        self.words = phrase(text)
+
+    def word_matches(self, index: int, token: str) -> bool:
+        """Does ``token`` match the cue's ``index``-th word?"""
+        word = self.words[index]
+        if self.prefix and index == len(self.words) - 1:
+            return token.startswith(word)
+        return token == word or stem(token) == stem(word)
+
+
+def find_phrase(words: Sequence[str], sentence: Sequence[str]) -> list[int]:
+    """Indexes in ``sentence`` where the token sequence ``words`` starts."""
+    size = len(words)
+    if not size:
+        return []
+    return [i for i in range(len(sentence) - size + 1) if tuple(sentence[i:i + size]) == tuple(words)]
+
+
+def find_cue(cue: Cue, sentence: Sequence[str]) -> list[int]:
+    """Indexes in ``sentence`` where ``cue`` starts."""
+    size = len(cue.words)
+    if not size:
+        return []
+    return [i for i in range(len(sentence) - size + 1)
+            if all(cue.word_matches(j, sentence[i + j]) for j in range(size))]
+
+
+def opens_anaphorically(text: str) -> bool:
+    """Does the sentence open with a pronoun or a definite description ("Cette dernière")?"""
+    return bool(ANAPHORIC_OPENERS.match(text))
+
+
+def is_hedged(text: str) -> bool:
+    """Is the sentence reported, rumoured or conditional?"""
+    return bool(HEDGES.search(text))

@@ -1,0 +1,292 @@
+"""French and English numerals, digit separators and scale words, shared by the number matchers.
+
+Two entry points matter to other modules:
+
+- :func:`parse_number` reads one number written in digits or in words
+  (``"1 000 000"``, ``"1,5"``, ``"quatre-vingt-dix-neuf"``, ``"twenty-five"``).
+- :func:`scan_numbers` walks a text once and yields every number token with its span, in
+  time linear in the length of the text. Matchers look at a bounded window around each token
+  (currency, scale, qualifier) instead of running one large pattern over the whole text, so
+  no input can make them backtrack.
+
+``WORD_NUMBER`` is the regex fragment for a run of number words, for matchers that need it
+inside their own patterns (the date matcher reads "le trente et un décembre").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterator
+
+# Spaces that separate digit groups: ASCII space, no-break space, narrow no-break space.
+GROUP_SPACES = " \u00a0\u202f"
+SPACE = r"[\s\u00a0\u202f]"
+
+# -- number words -------------------------------------------------------------------------
+
+_FR_SMALL = {
+    "zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70,
+    "huitante": 80, "octante": 80, "nonante": 90,
+}
+_EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_FR_HUNDRED = {"cent", "cents"}
+_EN_HUNDRED = {"hundred", "hundreds"}
+# NOTE: French "billion" is 10^12 (long scale); English "billion" is 10^9.
+_FR_SCALES = {"mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9,
+              "milliards": 10**9, "billion": 10**12, "billions": 10**12}
+_EN_SCALES = {"thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
+              "billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12,
+              "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
+_EN_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
+_JOINERS = {"fr": {"et"}, "en": {"and"}}
+
+
+def _words_of(lang: str | None) -> list[str]:
+    words: set[str] = set()
+    if lang in (None, "fr"):
+        words |= set(_FR_SMALL) | _FR_HUNDRED | set(_FR_SCALES)
+    if lang in (None, "en"):
+        words |= set(_EN_SMALL) | _EN_HUNDRED | set(_EN_SCALES) | set(_EN_FRACTIONS)
+    return sorted(words, key=len, reverse=True)
+
+
+def _word_pattern(lang: str | None) -> str:
+    words = "|".join(re.escape(w) for w in _words_of(lang))
+    joiners = "|".join(sorted(_JOINERS.get(lang, {"et", "and"}) if lang else {"et", "and"}))
+    word = rf"(?:{words})(?![\w'’])"
+    # "a"/"an" count as one only before a multiplier: "a quarter million", "a billion".
+    article = r"(?:an?[ \t]+(?=(?:hundred|thousand|million|billion|trillion|quarter|half)\b))?" \
+        if lang in (None, "en") else ""
+    # Each repetition needs a separator and a whole word from a closed list: no backtracking blow-up.
+    return rf"(?<![\w-]){article}{word}(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:(?:{joiners})(?:[ \t]*-[ \t]*|[ \t]+))?{word})*"
+
+
+WORD_NUMBER = _word_pattern(None)
+"""Regex fragment (case-insensitive) for a run of French or English number words."""
+WORD_NUMBER_FR = _word_pattern("fr")
+WORD_NUMBER_EN = _word_pattern("en")
+
+# -- digits ------------------------------------------------------------------------------
+
+DIGIT_NUMBER = r"\d+(?:[.,]\d+|[ \u00a0\u202f]\d{3}(?!\d))*(?:\^\d{1,3}(?!\d))?"
+"""Regex fragment for digits with any group separator and an optional ``^exponent``."""
+
+_TOKEN_RE = {
+    lang: re.compile(rf"(?P<d>(?<![\d.,^]){DIGIT_NUMBER})|(?i:(?P<w>{pattern}))")
+    for lang, pattern in (("fr", WORD_NUMBER_FR), ("en", WORD_NUMBER_EN), (None, WORD_NUMBER))
+}
+_WORD_SPLIT_RE = re.compile(r"[^\s\-]+")
+_MAX_DIGITS = 40  # longer runs are identifiers, not quantities
+
+
+def parse_digits(raw: str, lang: str | None) -> Decimal | None:
+    """Read a digit token with its separators as the language writes them.
+
+    Spaces always group thousands. With both ``.`` and ``,`` the last one is the decimal
+    mark. A repeated mark groups. A single mark followed by exactly three digits groups in
+    the language that does not use it as decimal mark (``12,345`` is 12345 in English and
+    12.345 in French; ``94.000`` is 94000 in French); otherwise it is the decimal mark.
+    """
+    raw = raw.translate({ord(c): None for c in GROUP_SPACES})
+    if len(raw) > _MAX_DIGITS:
+        return None
+    exponent = None
+    if "^" in raw:
+        raw, _, exp = raw.partition("^")
+        exponent = int(exp)
+    marks = [c for c in raw if c in ".,"]
+    if not marks:
+        text = raw
+    elif "." in marks and "," in marks:
+        decimal_mark = marks[-1]
+        head, _, tail = raw.rpartition(decimal_mark)
+        text = head.replace(".", "").replace(",", "") + "." + tail
+    elif len(marks) > 1:
+        text = raw.replace(marks[0], "")
+    else:
+        mark = marks[0]
+        head, _, tail = raw.partition(mark)
+        grouping_lang = "fr" if mark == "." else "en"
+        # With no language, a comma before three digits groups ("$1,000"), a point is decimal.
+        groups = len(tail) == 3 and 1 <= len(head) <= 3 and (lang == grouping_lang or (lang is None and mark == ","))
+        text = head + tail if groups else head + "." + tail
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if exponent is not None:
+        # Powers are rarely exact decimals: keep 15 significant digits, as a double shows them.
+        try:
+            value = Decimal(f"{float(value) ** exponent:.15g}")
+        except OverflowError:
+            return None
+    return value
+
+
+def parse_words(words: list[str], lang: str | None) -> list[tuple[Decimal, int, int]]:
+    """Split a run of number words into numbers: ``[(value, first_index, end_index)]``.
+
+    A run that stops being one number starts another ("deux trois" is 2 then 3);
+    "quarante-cinq cents" is 45 followed by the word "cents" (French puts "cent" only after a
+    unit), which the caller then reads as a currency.
+    """
+    out = []
+    i = 0
+    while i < len(words):
+        value, end = _parse_one(words, i, lang)
+        if end == i:
+            i += 1
+            continue
+        out.append((value, i, end))
+        i = end
+    return out
+
+
+def _small(word: str, lang: str | None) -> int | None:
+    if lang in (None, "fr") and word in _FR_SMALL:
+        return _FR_SMALL[word]
+    if lang in (None, "en") and word in _EN_SMALL:
+        return _EN_SMALL[word]
+    return None
+
+
+def _scale(word: str, lang: str | None) -> int | None:
+    if lang == "fr":
+        return _FR_SCALES.get(word)
+    if lang == "en":
+        return _EN_SCALES.get(word)
+    # No language: English reading of "billion", the more frequent one in mixed corpora.
+    return _EN_SCALES.get(word) or _FR_SCALES.get(word)
+
+
+def _parse_one(words: list[str], start: int, lang: str | None) -> tuple[Decimal, int]:
+    """Longest valid number starting at ``words[start]``: (value, end index)."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last_scale = None
+    end = start
+    seen = False
+    i = start
+    while i < len(words):
+        w = words[i]
+        small = _small(w, lang)
+        if w in ("a", "an") and not seen and lang in (None, "en"):
+            current, i, seen = Decimal(1), i + 1, True
+            continue
+        if w in ("et", "and"):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if not seen:
+                break
+            if w == "et" and not (nxt in ("un", "une", "onze") and current % 10 == 0 and current >= 20):
+                break
+            if w == "and" and not (last_scale or current >= 100):
+                break
+            i += 1
+            continue
+        if small is not None:
+            sub = current % 100
+            if small < 10:
+                # A unit follows a ten or a hundred ("vingt-deux", "cent trois"); French
+                # also writes 17-19 as "dix-sept" … "dix-neuf".
+                ok = sub % 10 == 0 and sub != 10 or sub == 10 and w in _FR_SMALL and small >= 7
+            elif small < 20:
+                ok = sub == 0 or sub in (60, 80) and w in _FR_SMALL
+            else:
+                ok = sub == 0
+                if w in ("vingt", "vingts") and sub == 4:
+                    current += sub * 19  # "quatre-vingt": 4 × 20
+                    end, i, seen = i + 1, i + 1, True
+                    continue
+            if not ok:
+                break
+            current += small
+        elif w in _FR_HUNDRED and lang in (None, "fr") or w in _EN_HUNDRED and lang in (None, "en"):
+            # "cents" only multiplies a unit ("trois cents"); "quarante-cinq cents" is money.
+            if current >= 10 or (w in _EN_HUNDRED and not seen) or (w == "cents" and current < 2):
+                break
+            current = (current or 1) * 100
+        elif w in _EN_FRACTIONS and lang in (None, "en"):
+            if current >= 10:
+                break
+            current = (current or 1) * _EN_FRACTIONS[w]
+        else:
+            scale = _scale(w, lang)
+            # A scale word needs a number before it ("deux milliards"), except "mille".
+            if scale is None or (not seen and w != "mille"):
+                break
+            if last_scale is not None and scale >= last_scale:
+                total = (total + current) * scale  # "mille milliards"
+            else:
+                total += (current or 1) * scale
+            current = Decimal(0)
+            last_scale = scale
+        seen = True
+        i += 1
+        end = i
+    return total + current, end
+
+
+def parse_number(text: str, lang: str | None = None) -> Decimal | None:
+    """The value of one number written in digits or words, or None if ``text`` is not one.
+
+    >>> parse_number("1 000 000", "fr"), parse_number("quatre-vingt-dix-neuf", "fr")
+    (Decimal('1000000'), Decimal('99'))
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        match = re.fullmatch(DIGIT_NUMBER, text)
+        return parse_digits(text, lang) if match else None
+    words = [w.lower() for w in _WORD_SPLIT_RE.findall(text)]
+    parsed = parse_words(words, lang)
+    if len(parsed) == 1 and parsed[0][1] == 0 and parsed[0][2] == len(words):
+        return parsed[0][0]
+    return None
+
+
+# -- scanning ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One number found by :func:`scan_numbers`."""
+
+    start: int
+    end: int
+    value: Decimal
+    words: bool
+    """True when written in words."""
+
+
+def scan_numbers(text: str, lang: str | None) -> Iterator[Token]:
+    """Every number in ``text``, in order, in one linear pass."""
+    for match in _TOKEN_RE[lang].finditer(text):
+        if match.group("d") is not None:
+            value = parse_digits(match.group("d"), lang)
+            if value is not None:
+                yield Token(match.start(), match.end(), value, False)
+            continue
+        base = match.start()
+        spans = [(m.start() + base, m.end() + base) for m in _WORD_SPLIT_RE.finditer(match.group("w"))]
+        words = [text[s:e].lower().replace("’", "'") for s, e in spans]
+        for value, first, last in parse_words(words, lang):
+            if words[last - 1] in ("a", "an", "et", "and"):
+                continue
+            yield Token(spans[first][0], spans[last - 1][1], value, True)
+
+
+def fmt(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: ``1E+9`` → ``1000000000``."""
+    text = format(value.normalize(), "f")
+    return text

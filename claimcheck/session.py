@@ -5,14 +5,13 @@ import time
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from _pytest.mark.expression import Expression, ParseError
-
 from .check import check
 from .claims import collect
 from .config import Config
 from .corpus import load_corpus
 from .errors import ExitCode, UsageError
 from .index import Index
+from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
 from .model import Claim, Result, Verdict
 from .plugins import Plugins
@@ -24,16 +23,16 @@ def select(claims: Sequence[Claim], keyword: str | None) -> list[Claim]:
     if not keyword:
         return list(claims)
     try:
-        expression = Expression.compile(keyword)
-    except ParseError as err:
-        raise UsageError(f"-k {keyword!r}: {err.message} (column {err.column})") from None
-    return [claim for claim in claims if expression.evaluate(_keyword_matcher(claim))]
+        predicate = compile_keyword(keyword)
+    except KeywordError as err:
+        raise UsageError(f"-k {keyword!r}: {err}") from None
+    return [claim for claim in claims if predicate(_keyword_matcher(claim))]
 
 
 def _keyword_matcher(claim: Claim):
     names = [claim.nodeid.lower(), *(tag.lower() for tag in claim.tags)]
 
-    def matches(word: str, **_: object) -> bool:
+    def matches(word: str) -> bool:
         word = word.lower()
         return word in names[0] or word in names[1:]
     return matches

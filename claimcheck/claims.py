@@ -1,0 +1,558 @@
+"""Stage 1 of 4: read claim files strictly into Claim objects; errors at file:line:col."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import warnings
+from pathlib import Path
+from typing import Mapping, NoReturn, Sequence
+
+import yaml
+from yaml.events import (AliasEvent, DocumentEndEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .config import Config
+from .errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
+from .matchers import Matcher
+from .model import Claim, Expected, Location
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Claim files larger than this are refused before they are read."""
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings accepted (a real claim file needs 5)."""
+SUFFIXES = (".yaml", ".yml")
+
+FILE_KEYS = ("lang", "sources", "entities", "claims")
+CLAIM_KEYS = ("id", "claim", "lang", "about", "cues", "expect", "tags")
+# Folders never searched for claim files, as pytest's default norecursedirs.
+SKIP_DIRS = ("build", "dist", "node_modules", "venv", "__pycache__")
+
+_TOP_LEVEL_CLAIMS = re.compile(r"""^\ufeff?["']?claims["']?[ \t]*:""", re.MULTILINE)
+# The characters YAML forbids, as PyYAML's reader defines them; checked up front so the
+# message has a line and column whichever parser (C or Python) runs.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_LANG = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+
+_CORE = "tag:yaml.org,2002:"
+# Explicit tags a claim file may carry ("!" is YAML's "plain string"). Everything else,
+# !!python/object first, is refused: claim files describe text, never objects.
+_ALLOWED_TAGS = {None, "!", *(_CORE + name for name in ("str", "int", "float", "bool", "null", "seq", "map"))}
+
+
+# -- Finding claim files ------------------------------------------------------
+
+def is_claim_file(path: Path) -> bool:
+    """True for a ``.yaml``/``.yml`` file whose text has a top-level ``claims:`` line.
+
+    Cheap: the text is searched, not parsed, so that front ends can skip every other YAML
+    file of a project without reading it as YAML.
+    """
+    if path.suffix.lower() not in SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(MAX_BYTES + 1)
+    except OSError:
+        return False
+    return _TOP_LEVEL_CLAIMS.search(head.decode("utf-8", errors="replace")) is not None
+
+
+def collect(paths: Sequence[Path], *, config: Config,
+            matchers: Mapping[str, Matcher]) -> list[Claim]:
+    """Every claim in ``paths``, in order: files as named, folders searched recursively.
+
+    A folder contributes its claim files (see :func:`is_claim_file`) in sorted order,
+    skipping hidden folders and the usual build folders. A file named explicitly must be a
+    claim file. A file reached twice is read once.
+
+    :raises UsageError: a path that does not exist.
+    :raises ClaimFileError: the first broken claim file.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(_claim_files_under(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"file or folder not found: {path}")
+    seen: set[Path] = set()
+    claims: list[Claim] = []
+    for file in files:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            claims.extend(load(file, config=config, matchers=matchers))
+    return claims
+
+
+def _claim_files_under(folder: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
+                       and not d.endswith(".egg")]
+        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
+    return sorted((p for p in found if is_claim_file(p)), key=lambda p: p.parts)
+
+
+# -- Reading one file ---------------------------------------------------------
+
+def load(path: Path, *, config: Config, matchers: Mapping[str, Matcher]) -> list[Claim]:
+    """Read one claim file into Claim objects, refusing anything the schema does not allow.
+
+    :param path: the file; kept as given in every Location (relative stays relative).
+    :param config: gives the default ``lang``, the project root and ``allow_outside_root``.
+    :param matchers: kind → matcher, for the keys under ``expect:`` and their values.
+    :raises UsageError: the file does not exist.
+    :raises ClaimFileError: anything else wrong with it, located at file:line:col.
+    """
+    text = _read_text(path)
+    root = _compose(path, text)
+    return _Reader(path, config, matchers, text).file(root)
+
+
+def _read_text(path: Path) -> str:
+    where = Location(path=path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise ClaimFileError("not a claim file: claim files are YAML files ending in .yaml or .yml",
+                             where)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ClaimFileError(_too_large(size), where)
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(f"file or folder not found: {path}") from None
+    except IsADirectoryError:
+        raise ClaimFileError("is a folder, not a claim file", where) from None
+    except OSError as err:
+        raise ClaimFileError(f"cannot read the file: {err.strerror or err}", where) from None
+    if len(data) > MAX_BYTES:  # grew while we read it, or stat lied (a pipe)
+        raise ClaimFileError(_too_large(len(data)), where)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ClaimFileError(
+            f"not valid UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
+            f"({err.reason}); save the file as UTF-8",
+            Location(path=path, line=line, column=column)) from None
+    text = text.removeprefix("\ufeff")
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _line_col(text, bad.start())
+        raise ClaimFileError(f"character U+{ord(bad.group()):04X} is not allowed in YAML "
+                             "(control characters cannot appear in a claim file)",
+                             Location(path=path, line=line, column=column))
+    return text
+
+
+def _too_large(size: int) -> str:
+    return (f"claim file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB "
+            "(split it into several files)")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+# -- YAML: events → nodes, refusing aliases, tags, duplicate keys, deep nesting --
+
+class _Refused(Exception):
+    """Something YAML allows and claim files do not; converted to a ClaimFileError."""
+
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _StrictComposer:
+    """Builds the node tree from parser events, like PyYAML's Composer, but refuses aliases
+    (which also defeats "billion laughs" bombs), tags other than the core ones, duplicate
+    keys and nesting deeper than MAX_DEPTH before reading further. Works over either parser:
+    it only needs ``check_event``/``peek_event``/``get_event`` and ``resolve``."""
+
+    def compose_single(self) -> Node | None:
+        self.get_event()  # StreamStartEvent
+        if self.check_event(StreamEndEvent):
+            return None
+        self.get_event()  # DocumentStartEvent
+        node = self.compose_strict(1)
+        self.get_event()  # DocumentEndEvent
+        if not self.check_event(StreamEndEvent):
+            raise _Refused("a claim file holds one YAML document; found a second one here "
+                           "(remove the '---' or split the file)", self.peek_event().start_mark)
+        return node
+
+    def compose_strict(self, depth: int) -> Node:
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed in claim files; "
+                           "write the value out", event.start_mark)
+        event = self.peek_event()
+        if depth > MAX_DEPTH:
+            raise _Refused(f"nesting deeper than {MAX_DEPTH} levels is not allowed", event.start_mark)
+        if event.tag not in _ALLOWED_TAGS:
+            tag = event.tag.replace(_CORE, "!!", 1) if event.tag.startswith(_CORE) else event.tag
+            raise _Refused(f"YAML tag '{tag}' is not allowed in claim files", event.start_mark)
+        if self.check_event(ScalarEvent):
+            event = self.get_event()
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.resolve(ScalarNode, event.value, event.implicit)
+            return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        if self.check_event(SequenceStartEvent):
+            start = self.get_event()
+            node = SequenceNode(_CORE + "seq", [], start.start_mark, None,
+                                flow_style=start.flow_style)
+            while not self.check_event(SequenceEndEvent):
+                node.value.append(self.compose_strict(depth + 1))
+            node.end_mark = self.get_event().end_mark
+            return node
+        assert self.check_event(MappingStartEvent)
+        start = self.get_event()
+        node = MappingNode(_CORE + "map", [], start.start_mark, None, flow_style=start.flow_style)
+        first_line: dict[str, int] = {}
+        while not self.check_event(MappingEndEvent):
+            key = self.compose_strict(depth + 1)
+            if not isinstance(key, ScalarNode):
+                raise _Refused("mapping keys must be plain text, not a list or a mapping",
+                               key.start_mark)
+            line = key.start_mark.line + 1
+            if key.value in first_line:
+                raise _Refused(f"duplicate key '{key.value}' on lines {first_line[key.value]} and "
+                               f"{line} (YAML would keep only the last one)", key.start_mark)
+            first_line[key.value] = line
+            node.value.append((key, self.compose_strict(depth + 1)))
+        node.end_mark = self.get_event().end_mark
+        return node
+
+
+class _PyLoader(_StrictComposer, yaml.SafeLoader):
+    """PyYAML's safe loader with the strict composer."""
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(_StrictComposer, yaml.CSafeLoader):
+        """libyaml's parser (fast on large files) with the same strict composer."""
+
+    _Loader: type = _CLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = _PyLoader
+
+
+def _compose(path: Path, text: str, loader: type | None = None) -> Node | None:
+    parser = (loader or _Loader)(text)
+    try:
+        return parser.compose_single()
+    except _Refused as err:
+        raise ClaimFileError(err.message, _mark_location(path, err.mark)) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        message = f"invalid YAML: {err.problem or err.context}"
+        if err.context and err.problem and err.context_mark is not None:
+            message += f" ({err.context} at line {err.context_mark.line + 1})"
+        if mark is not None:
+            message += "\n" + _snippet(text, mark.line, mark.column)
+        raise ClaimFileError(message, _mark_location(path, mark)) from None
+    except yaml.YAMLError as err:
+        raise ClaimFileError(f"invalid YAML: {err}", Location(path=path)) from None
+    finally:
+        parser.dispose()
+
+
+def _mark_location(path: Path, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(path=path)
+    return Location(path=path, line=mark.line + 1, column=mark.column + 1)
+
+
+def _snippet(text: str, line: int, column: int, width: int = 76) -> str:
+    """The offending line and a caret under the column, cut around it when long."""
+    lines = text.split("\n")
+    source = lines[line].rstrip("\r") if line < len(lines) else ""
+    start = max(0, column - width // 2) if len(source) > width else 0
+    shown = source[start:start + width]
+    # Keep tabs so the caret lines up under them in a terminal.
+    pad = "".join("\t" if ch == "\t" else " " for ch in shown[:column - start])
+    return f"    {shown}\n    {pad}^"
+
+
+# -- The schema ---------------------------------------------------------------
+
+class _Reader:
+    """Turns one file's node tree into Claims; every check raises at the offending node."""
+
+    def __init__(self, path: Path, config: Config, matchers: Mapping[str, Matcher],
+                 text: str = "") -> None:
+        self.path = path
+        self.lines = text.split("\n")
+        self.config = config
+        self.matchers = matchers
+
+    def fail(self, message: str, node: Node | None = None) -> NoReturn:
+        raise ClaimFileError(message, self.at(node) if node is not None else Location(path=self.path))
+
+    def at(self, node: Node) -> Location:
+        return _mark_location(self.path, node.start_mark)
+
+    # File level
+
+    def file(self, root: Node | None) -> list[Claim]:
+        if root is None or (isinstance(root, ScalarNode) and _is_null(root)):
+            self.fail("empty file: a claim file needs a top-level 'claims:' list")
+        if not isinstance(root, MappingNode):
+            self.fail(f"a claim file must be a mapping with a 'claims:' key, not {_describe(root)}",
+                      root)
+        fields = self.mapping(root, FILE_KEYS)
+        if "claims" not in fields:
+            self.fail("no 'claims:' key: a claim file needs a top-level 'claims:' list", root)
+        lang = self.lang(fields["lang"][1]) if "lang" in fields else self.config.lang
+        sources = self.sources(fields["sources"][1]) if "sources" in fields else ()
+        entities = self.entities(fields["entities"][1]) if "entities" in fields else {}
+        items = fields["claims"][1]
+        if not isinstance(items, SequenceNode):
+            self.fail(f"'claims' must be a list of claims, not {_describe(items)}", items)
+        claims: list[Claim] = []
+        first_line: dict[str, int] = {}
+        for item in items.value:
+            claim = self.claim(item, lang=lang, sources=sources, entities=entities)
+            if claim.id in first_line:
+                self.fail(f"duplicate claim id '{claim.id}' (first used on line "
+                          f"{first_line[claim.id]})", self.mapping(item, CLAIM_KEYS)["id"][1])
+            first_line[claim.id] = claim.location.line
+            claims.append(claim)
+        return claims
+
+    def mapping(self, node: MappingNode,
+                allowed: Sequence[str]) -> dict[str, tuple[ScalarNode, Node]]:
+        """The mapping's entries by key, refusing keys not in ``allowed``."""
+        fields = {}
+        for key, value in node.value:
+            if key.value not in allowed:
+                self.fail(f"unknown key '{key.value}' ({_hint(key.value, allowed, 'valid keys')})", key)
+            fields[key.value] = (key, value)
+        return fields
+
+    def lang(self, node: Node) -> str:
+        code = self.text(node, "lang")
+        if not _LANG.fullmatch(code):
+            self.fail(f"'lang' must be a language code such as fr or en, not '{code}'", node)
+        return code
+
+    def sources(self, node: Node) -> tuple[Path, ...]:
+        """Corpus paths relative to this file, resolved, confined to the project root.
+
+        Nothing is read here: a path is only resolved (symlinks included, so a link
+        cannot leave the root either)."""
+        root = self.config.rootdir.resolve()
+        resolved = []
+        for item, written in self.strings(node, "sources"):
+            target = Path(written)
+            full = (self.path.parent / target).resolve()
+            if not self.config.allow_outside_root:
+                if not full.is_relative_to(root):
+                    self.fail(f"sources path '{written}' is outside the project root {root}; "
+                              "pass --allow-outside-root to allow it", item)
+                if target.is_absolute():
+                    self.fail(f"sources path '{written}' is absolute; write it relative to this "
+                              "file so the project can move", item)
+            resolved.append(full)
+        return tuple(resolved)
+
+    def entities(self, node: Node) -> dict[str, tuple[str, ...]]:
+        """Glossary: name → aliases (the name itself not repeated)."""
+        if not isinstance(node, MappingNode):
+            self.fail("'entities' must be a mapping of names to lists of aliases, "
+                      f"not {_describe(node)}", node)
+        glossary = {}
+        for key, value in node.value:
+            name = self.text(key, "entities")
+            if isinstance(value, ScalarNode) and _is_null(value):
+                aliases: list[str] = []  # "Anthropic:" with nothing after it: no aliases
+            else:
+                aliases = [a for _, a in self.strings(value, f"entities: {name}")]
+            glossary[name] = tuple(dict.fromkeys(a for a in aliases if a != name))
+        return glossary
+
+    # Claim level
+
+    def claim(self, node: Node, *, lang: str, sources: tuple[Path, ...],
+              entities: Mapping[str, tuple[str, ...]]) -> Claim:
+        if not isinstance(node, MappingNode):
+            self.fail(f"each claim must be a mapping with id, claim, cues…, not {_describe(node)}",
+                      node)
+        fields = self.mapping(node, CLAIM_KEYS)
+        for required in ("id", "claim", "cues"):
+            if required not in fields:
+                named = f"claim '{fields['id'][1].value}'" if "id" in fields else "this claim"
+                why = {"id": "give it a unique name",
+                       "claim": "write the claim sentence",
+                       "cues": "list the words that name the relation, e.g. cues: [invest*] "
+                               "(without cues no passage can ever be relevant)"}[required]
+                self.fail(f"{named} has no '{required}': {why}", node)
+        claim_id = self.claim_id(fields["id"][1])
+        claim_lang = self.lang(fields["lang"][1]) if "lang" in fields else lang
+        cues_node = fields["cues"][1]
+        if _is_null(cues_node) or (isinstance(cues_node, SequenceNode) and not cues_node.value):
+            self.fail("'cues' must not be empty: list the words that name the relation "
+                      "(without cues no passage can ever be relevant)", cues_node)
+        cues = tuple(text for _, text in self.strings(cues_node, "cues"))
+        about = ()
+        if "about" in fields:
+            about = tuple((name, *entities[name]) if name in entities else (name,)
+                          for _, name in self.strings(fields["about"][1], "about"))
+        tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
+        expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else ()
+        return Claim(id=claim_id, text=self.text(fields["claim"][1], "claim"), lang=claim_lang,
+                     about=about, cues=cues, expect=expect, tags=tags, sources=sources,
+                     location=self.at(node))
+
+    def claim_id(self, node: Node) -> str:
+        if isinstance(node, ScalarNode) and node.tag in (
+                _CORE + "int", _CORE + "float", _CORE + "bool"):
+            self.fail(f"'id' must be a string, not {_describe(node)}: quote it (id: \"{node.value}\")",
+                      node)
+        claim_id = self.text(node, "id")
+        if "::" in claim_id or any(ch in claim_id for ch in "\r\n"):
+            self.fail(f"'id' may not contain '::' or line breaks: '{claim_id}'", node)
+        return claim_id
+
+    def expect(self, node: Node, lang: str) -> tuple[Expected, ...]:
+        if not isinstance(node, MappingNode):
+            self.fail(f"'expect' must be a mapping of kinds to values (expect: {{amount: 1 milliard "
+                      f"de dollars}}), not {_describe(node)}", node)
+        facets = []
+        for key, value in self.decimal_commas(node):
+            kind = key.value
+            matcher = self.matchers.get(kind)
+            if matcher is None:
+                available = ", ".join(sorted(self.matchers)) or "none"
+                close = difflib.get_close_matches(kind, list(self.matchers), n=1)
+                if close:
+                    self.fail(f"no matcher for '{kind}' (available: {available}; "
+                              f"did you mean '{close[0]}'?)", key)
+                self.fail(f"no matcher for '{kind}' (available: {available}); "
+                          "is the plugin that provides it installed?", key)
+            facets.append(self.facet(kind, matcher, value, lang))
+        return tuple(facets)
+
+    def decimal_commas(self, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
+        """The entries of a flow mapping, with French decimal commas put back.
+
+        In ``{amount: 1,5 milliard de dollars}`` YAML ends the value at the comma and reads
+        "5 milliard de dollars" as a key without a value. Such a key is always an error under
+        ``expect:``, so rejoining it to the value before it changes no valid file; it is only
+        done when the comma sits between two digits, and a warning asks for quotes.
+        """
+        entries: list[tuple[ScalarNode, Node]] = []
+        for key, value in node.value:
+            if entries and node.flow_style and self.cut_at_comma(entries[-1][1], key, value):
+                before = entries[-1][1]
+                merged = ScalarNode(_CORE + "str", f"{before.value},{key.value}",
+                                    before.start_mark, key.end_mark, style=before.style)
+                warnings.warn(ClaimcheckWarning(
+                    f"{self.at(before)}: read '{merged.value}' as one value; quote it "
+                    f"(\"{merged.value}\"): in {{...}} YAML splits values at commas"), stacklevel=2)
+                entries[-1] = (entries[-1][0], merged)
+            else:
+                entries.append((key, value))
+        return entries
+
+    def cut_at_comma(self, before: Node, key: ScalarNode, value: Node) -> bool:
+        """Is ``key`` (with no value) the rest of ``before``, cut at a comma between digits?"""
+        if not (isinstance(before, ScalarNode) and before.style in (None, "") and key.style in (None, "")
+                and _is_null(value) and value.value == "" and key.value[:1].isdigit()
+                and before.value[-1:].isdigit()):
+            return False
+        end, start = before.end_mark, key.start_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        return (end.line == start.line and start.column == end.column + 1
+                and line[end.column:end.column + 1] == ",")
+
+    def facet(self, kind: str, matcher: Matcher, node: Node, lang: str) -> Expected:
+        options: dict[str, object] = {}
+        value_node = node
+        if isinstance(node, MappingNode):
+            allowed = ("value", *sorted(matcher.options))
+            value_node = None
+            for key, value in node.value:
+                if key.value == "value":
+                    value_node = value
+                elif key.value in matcher.options:
+                    options[key.value] = _plain(value)
+                else:
+                    self.fail(f"unknown option '{key.value}' for '{kind}' "
+                              f"({_hint(key.value, allowed, 'allowed')})", key)
+            if value_node is None:
+                self.fail(f"'{kind}' in the mapping form needs a 'value' "
+                          f"({{value: ..., {', '.join(allowed[1:]) or 'options'}: ...}})", node)
+        elif not isinstance(node, ScalarNode):
+            self.fail(f"'{kind}' must be a value or a mapping {{value: ...}}, not {_describe(node)}",
+                      node)
+        text = self.text(value_node, f"expect: {kind}")
+        try:
+            value = matcher.parse(text, lang=lang, options=options)
+        except ValueError as err:
+            self.fail(str(err), value_node)
+        except Exception as err:  # a matcher bug: name the plugin, keep the location
+            raise PluginError(f"matcher '{kind}' raised {type(err).__name__} reading "
+                              f"'{text}': {err}", plugin=kind, location=self.at(value_node)) from err
+        return Expected(kind=kind, text=text, value=value, options=options,
+                        location=self.at(value_node))
+
+    # Values
+
+    def text(self, node: Node, field: str) -> str:
+        """A scalar's text as written, stripped; numbers count as text (``date: 2019``)."""
+        if not isinstance(node, ScalarNode):
+            self.fail(f"'{field}' must be a string, not {_describe(node)}", node)
+        if _is_null(node) or not node.value.strip():
+            self.fail(f"'{field}' is empty", node)
+        return node.value.strip()
+
+    def strings(self, node: Node, field: str) -> list[tuple[Node, str]]:
+        """A list of non-empty strings, each with its node."""
+        if isinstance(node, ScalarNode) and _is_null(node):
+            self.fail(f"'{field}' is empty; write {field}: [] for none", node)
+        if not isinstance(node, SequenceNode):
+            hint = f"; write {field}: [{node.value.strip()}]" \
+                if isinstance(node, ScalarNode) and not _is_null(node) and ":" not in field else ""
+            self.fail(f"'{field}' must be a list of strings, not {_describe(node)}{hint}", node)
+        items = []
+        for item in node.value:
+            if not isinstance(item, ScalarNode) or _is_null(item) or not item.value.strip():
+                what = "empty" if isinstance(item, ScalarNode) else _describe(item)
+                self.fail(f"'{field}' must be a list of strings; this item is {what}", item)
+            items.append((item, item.value.strip()))
+        return items
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _CORE + "null"
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return {_CORE + "null": "empty", _CORE + "int": "a number", _CORE + "float": "a number",
+            _CORE + "bool": "a boolean"}.get(node.tag, "a string")
+
+
+def _hint(word: str, valid: Sequence[str], label: str) -> str:
+    close = difflib.get_close_matches(word, valid, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"{label}: {', '.join(valid)}"
+
+
+def _plain(node: Node) -> object:
+    """An option's value as Python data (``tolerance: 1`` → 1), by PyYAML's safe rules;
+    safe because the composer already refused aliases and non-core tags."""
+    return yaml.SafeLoader("").construct_object(node, deep=True)

@@ -50,8 +50,8 @@ _NAMES: dict[str | None, tuple[str, ...]] = {
             "dollar us", "dollars us", "dollar américain", "dollars américains",
             "dollar des états-unis", "dollars des états-unis", "us dollar", "us dollars",
             "u.s. dollar", "u.s. dollars", "american dollars", "united states dollar",
-            "united states dollars", "dollar", "usd$"),
-    "CAD": ("$ c", "$c", "$ can", "$can", "$ cad", "$cad", "c$", "ca$", "cad", "cad$",
+            "united states dollars", "usd$", "u.s $", "u.s. $", "u.s.$"),
+    "CAD": ("can$", "c $", "$ c", "$c", "$ can", "$can", "$ cad", "$cad", "c$", "ca$", "cad", "cad$",
             "dollar canadien", "dollars canadiens", "canadian dollar", "canadian dollars"),
     "AUD": ("a$", "au$", "aud", "aud$", "dollar australien", "dollars australiens",
             "australian dollar", "australian dollars"),
@@ -437,7 +437,9 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
         return None  # "GPT-3.5", "A380", "COVID-19"
     # Scale after the number.
     pos = end
-    scale = _SCALE_RE.match(text, pos) if not token.words else None
+    scale = _SCALE_RE.match(text, pos)
+    if scale and token.words and scale.group("word"):
+        scale = None  # "deux millions" already counted its scale word
     abbreviated = False
     if scale:
         if scale.group("word"):

@@ -157,7 +157,7 @@ def _num(text: str) -> int | None:
 _SP = r"[ \t\u00a0\u202f]{1,3}"
 _OSP = r"[ \t\u00a0\u202f]{0,3}"
 _END = r"(?![\w])"
-MONTH = rf"(?P<mo>{_alt(MONTHS)})\.?{_END}"
+MONTH = rf"(?P<mo>{_alt(MONTHS)})\.?(?![^\W\d])"
 MONTH_FULL = rf"(?P<mo>{_alt(FULL_MONTHS)}){_END}"
 WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)}|(?:{_alt(WEEKDAY_ABBR)})\.){_END}"
 _DAYWORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 31 and w not in {"a", "an", "un", "une"})
@@ -206,6 +206,8 @@ class _Cand:
     resolve: Resolver
     ymd: tuple[int | None, int | None, int | None] = (None, None, None)
     """Explicit year, month and day, for ranges that share a month or a year."""
+    weekday: int | None = None
+    """Set on a bare weekday, which may combine with a week ("mardi de la semaine prochaine")."""
 
 
 class _Ref:
@@ -278,13 +280,13 @@ def _day_cand(m: re.Match, y: int | None, mo: int, d: int, gran: str = "day") ->
 
 # -- Numeric dates ----------------------------------------------------------------------------
 
-@rule("fr en", rf"(?<![\d.,/-])(?:{WEEKDAY},?{_SP})?(?P<y>(?:19|20)\d\d)(?P<s>[-/. ])(?P<m>0?[1-9]|1[0-2])(?P=s)"
+@rule("fr en", rf"(?<![\d.,/])(?:{WEEKDAY},?{_SP})?(?P<y>(?:19|20)\d\d)(?P<s>[-/. ])(?P<m>0?[1-9]|1[0-2])(?P=s)"
       r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)")
 def _iso(m, lang):
     return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")
+@rule("fr en", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")
 def _compact(m, lang):
     return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
 
@@ -349,8 +351,8 @@ def _my(m, lang):
 def _year_range(m, lang):
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if y2 <= y1:
-        return None
+    if y2 <= y1 or (len(m["y2"]) == 2 and y2 - y1 > 10):
+        return None  # "2015-32" is no period
     span = (dt.date(y1, 1, 1), dt.date(y2, 12, 31))
     return _Cand(m.start(), m.end(), "range", lambda ref: span)
 
@@ -379,22 +381,23 @@ _DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?:(?:le|the|on{_SP}the|on){_SP})?)"
       rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR})?")
 def _day_month(m, lang):
     d = _num(m["d"])
-    if d is None or not 1 <= d <= 31:
+    if d is None or not 1 <= d <= 31 or re.search(r"[$€£¥][ ]?$", m.string[max(0, m.start("d") - 2):m.start("d")]):
         return None
-    if m["d"][0].isdigit() and not re.search(r"\s|er|e|st|nd|rd|th", m.group()[m.start("d") - m.start():m.start("mo") - m.start()]):
-        # "12mai": the day glued to the month is rare in prose; accept only "Dec31"-like forms elsewhere.
-        pass
+    if m["mo"].lower() == "may" and not m["d"][0].isdigit():
+        return None  # "One may ask" is no date
     year = _year(m["y"]) if m["y"] else None
     return _day_cand(m, year, MONTHS[m["mo"].lower()], d)
 
 
-@rule("fr en", rf"(?:{WEEKDAY},?{_SP})?{MONTH}{_OSP}(?:the{_SP})?{DAY}(?![\d:]|{_SP}\d{{3}})"
+@rule("fr en", rf"(?:{WEEKDAY},?{_SP})?{MONTH}(?P<sep>{_OSP}|/|,{_OSP})(?:the{_SP})?{DAY}(?![\d:/]|{_SP}\d{{3}}(?!\d))"
       rf"(?:{_OSP},?{_OSP}(?:(?:of|de){_SP})?{YEAR4})?")
 def _month_day(m, lang):
     d = _num(m["d"])
     if d is None or not 1 <= d <= 31 or (m["mo"].lower() == "may" and not m["d"][0].isdigit() and not m["y"]):
         return None
-    if lang == "fr" and not m["y"] and m["d"][0].isdigit():
+    if m["sep"].startswith(",") and not re.search(r"[a-z]", m["d"], re.IGNORECASE):
+        return None  # "In October, 3 people" is no date; "October, 1st" is one
+    if lang == "fr" and not m["y"] and m["d"][0].isdigit() and m["sep"] != "/":
         return None  # French writes the day first: "mars 15 personnes" is no date
     year = _year(m["y"]) if m["y"] else None
     return _day_cand(m, year, MONTHS[m["mo"].lower()], d)
@@ -465,6 +468,7 @@ def _year_month(m, lang):
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
+_MAY_TRIGGERS = {"in", "of", "since", "until", "till", "by", "during", "from", "through", "around"}
 _MONTH_TRIGGER = (r"(?P<pre>\b(?:en|de|d'|d’|depuis|dès|jusqu'en|jusqu’en|avant|après|entre|et|à|au mois de|le mois de|"
                   r"in|of|since|until|till|by|during|before|after|from|to|through|between|and|around)\s{1,3})")
 
@@ -476,8 +480,8 @@ def _month_alone(m, lang):
     if not (m["part"] or m["mod"] or m["pre"] or m["post"]):
         return None
     mo = MONTHS[m["mo"].lower()]
-    if mo == 5 and m["mo"].lower() == "may" and not (m["part"] or m["mod"] or m["pre"]):
-        return None
+    if m["mo"].lower() == "may" and not (m["part"] or (m["pre"] or "").strip().lower() in _MAY_TRIGGERS):
+        return None  # the modal: "this may take", "and may differ"
     part = _part_of(m["part"])
     mod = (m["mod"] or m["post"] or "").lower()
 
@@ -510,12 +514,12 @@ def _skip_preposition(m: re.Match) -> int:
 
 _UNITS_AFTER = re.compile(
     r"[ \u00a0\u202f]?(?:%|‰|€|\$|£|¥|pour[ -]?cent|percent|per[ -]cent|euros?|dollars?|livres|francs?|yens?|yuans?|"
-    r"roubles?|pesos?|km|kms|m²|m2|m|cm|mm|kg|g|t|tonnes?|tons?|mètres?|metres?|meters?|kilomètres?|kilometers?|"
+    r"roubles?|pesos?|km|kms|m²|m2|m|cm|mm|kg|tonnes?|tons?|mètres?|metres?|meters?|kilomètres?|kilometers?|"
     r"miles?|pieds|feet|ft|habitants|personnes|people|persons|salariés|employés|employees|emplois|jobs|postes|"
     r"morts|victimes|deaths|points?|pts|voix|votes|heures?|hours?|minutes?|min|secondes?|seconds?|jours|days|ans|"
     r"years|mois|months|semaines|weeks|fois|times|exemplaires|copies|unités|units|véhicules|vehicles|voitures|"
-    r"cars|logements|homes|élèves|students|étudiants|lits|beds|hectares|ha|MW|GW|kW|kWh|MWh|Mo|Go|To|MB|GB|"
-    r"calories|kcal|mg|ml|l|litres?|liters?|barils|barrels|actions|shares|mots|words|pages|signatures|participants|"
+    r"cars|logements|homes|élèves|students|étudiants|lits|beds|hectares|ha|MW|GW|kW|kWh|MWh|MB|GB|"
+    r"calories|kcal|mg|ml|litres?|liters?|barils|barrels|actions|shares|mots|words|pages|signatures|participants|"
     r"manifestants|soldats|soldiers|spectateurs|membres|members|clients|customers|abonnés|subscribers|utilisateurs|"
     r"users|patients|cas|cases|tests|doses|pièces|USD|EUR|CHF|GBP|milliards?|millions?|billions?|km/h|mph|"
     r"degrés|degrees|°)(?!\w)", re.IGNORECASE)
@@ -701,8 +705,7 @@ def _en_decade(m, lang):
 def _decade(m):
     # NOTE: two-digit decades are the 20th century's ("les années 20" are the 1920s): no guessing from the reference.
     y = int(m["y"]) if m["y"] else 1900 + (int(m["yy"]) if m["yy"] else _DECADE_WORDS[m["w"].lower()])
-    start = m.start("y") if m["y"] else m.start()
-    return _Cand(start, m.end(), "decade", _fixed(dt.date(y, 1, 1), dt.date(y + 9, 12, 31)))
+    return _Cand(m.start(), m.end(), "decade", _fixed(dt.date(y, 1, 1), dt.date(y + 9, 12, 31)))
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -765,7 +768,7 @@ def _weekday(m, lang):
             day = ref.day - dt.timedelta(back)
         return day, day
     start = m.start("wd") if (m["mod"] or "").lower() in ("on", "le") else m.start()
-    return _Cand(start, m.end(), "day", resolve)
+    return _Cand(start, m.end(), "day", resolve, weekday=None if m["post"] or m["mod"] not in (None, "on", "le") else wd)
 
 
 _UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "month", "an": "year", "année": "year",
@@ -891,6 +894,181 @@ def _en_in(m, lang):
     return _offset_cand(m, 1)
 
 
+_ROLL_UNITS = {"jours": "d", "days": "d", "semaines": "w", "weeks": "w", "mois": "m", "months": "m", "ans": "y",
+               "années": "y", "years": "y", "trimestres": "q", "quarters": "q"}
+
+
+def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
+    """The N whole units before the reference (quarters: before the current one), or after it."""
+    def resolve(ref: _Ref):
+        if unit == "q":
+            current = _period_of("quarter", 0, ref)
+            if current is None:
+                return None
+            if sign < 0:
+                return _add_months(current[0], -3 * n), current[0] - dt.timedelta(1)
+            last = _add_months(current[0], 3 * n + 2)
+            return _add_months(current[0], 3), last.replace(day=_last(last.year, last.month))
+        if ref.day is None:
+            return None
+        if sign < 0:
+            return _shift(ref.day, -n, unit), ref.day - dt.timedelta(1)
+        return ref.day + dt.timedelta(1), _shift(ref.day, n, unit)
+    return _Cand(m.start(), m.end(), "range", resolve)
+
+
+@rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
+      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)")
+def _en_rolling(m, lang):
+    """the past five years, the next 3 days, the last 2 quarters: whole units counted from the reference."""
+    n = _num(m["n"])
+    if not n:
+        return None
+    if bool(m["dir"]) == bool(m["dir2"]):
+        return None  # "3 years" is a duration
+    direction = (m["dir"] or m["dir2"]).lower()
+    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], -1 if direction in ("last", "past", "previous") else 1)
+
+
+@rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"
+      rf"prochains|prochaines|précédents|précédentes){_SP}(?P<u>jours|semaines|mois|années|ans|trimestres)(?!\w)")
+def _fr_rolling(m, lang):
+    """ces cinq dernières années, les 3 prochaines semaines."""
+    n = _num(m["n"])
+    if not n:
+        return None
+    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], 1 if m["dir"].lower().startswith("prochain") else -1)
+
+
+def _latest_day_number(d: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
+    """The latest day numbered ``d`` on or before the reference ("le 23" read on 12 January: 23 December)."""
+    if ref.day is None:
+        return None
+    first = ref.day.replace(day=1)
+    for back in range(0, 4):
+        month = _add_months(first, -back)
+        if d <= _last(month.year, month.month) and month.replace(day=d) <= ref.day:
+            return (month.replace(day=d),) * 2
+    return None
+
+
+# A bare day number only when it cannot be a count: after "le"/"the"/"on", before punctuation or a preposition.
+@rule("fr", r"(?<!\w)le\s{1,3}(?P<d>1er|[12]\d|3[01]|0?[1-9])(?=\s?(?:[,.;:!?)]|$)|\s(?:à|au|pour|et|ou|dans|jusqu)(?!\w))")
+def _fr_day_number(m, lang):
+    d = 1 if m["d"] == "1er" else int(m["d"])
+    return _Cand(m.start("d"), m.end(), "day", lambda ref: _latest_day_number(d, ref))
+
+
+@rule("en", r"(?<!\w)(?:on\s{1,3}(?:the\s{1,3})?|the\s{1,3})(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+      r"(?=\s?(?:[,.;:!?)]|$)|\s(?:at|in|for|and|or|to|through|until|from|-)(?!\w))")
+def _en_day_number(m, lang):
+    d = int(re.match(r"\d+", m["d"]).group())
+    return _Cand(m.start(), m.end(), "day", lambda ref: _latest_day_number(d, ref))
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _black_friday(year: int) -> dt.date:
+    nov1 = dt.date(year, 11, 1)
+    thursday = nov1 + dt.timedelta((3 - nov1.weekday()) % 7 + 21)
+    return thursday + dt.timedelta(1)
+
+
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "noël": lambda y: dt.date(y, 12, 25), "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year day": lambda y: dt.date(y, 1, 1),
+    "jour de l'an": lambda y: dt.date(y, 1, 1), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "saint-valentin": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4), "bastille day": lambda y: dt.date(y, 7, 14),
+    "toussaint": lambda y: dt.date(y, 11, 1), "saint patrick": lambda y: dt.date(y, 3, 17),
+    "st patrick's day": lambda y: dt.date(y, 3, 17), "saint patrick's day": lambda y: dt.date(y, 3, 17),
+    "earth day": lambda y: dt.date(y, 4, 22), "juneteenth": lambda y: dt.date(y, 6, 19),
+    "international workers' day": lambda y: dt.date(y, 5, 1), "fête du travail": lambda y: dt.date(y, 5, 1),
+    "easter": _easter, "pâques": _easter, "paques": _easter, "black friday": _black_friday,
+}
+
+
+@rule("fr en", rf"(?:(?P<mod>last|next|previous|following|this){_SP})?(?<![\w-])(?P<h>{_alt(HOLIDAYS)})(?![\w-])"
+      rf"(?:{_SP}(?:of{_SP}|de{_SP})?(?P<y>(?:19|20)\d\d)(?!\d))?")
+def _holiday(m, lang):
+    """Noël 2022, Pâques, Christmas, last Easter: fixed and movable feasts."""
+    day_of = HOLIDAYS[m["h"].lower()]
+    if m["y"]:
+        day = day_of(int(m["y"]))
+        return _Cand(m.start(), m.end(), "day", _fixed(day, day))
+    if m["h"].lower() == "noël" and not re.search(r"(?:à|de|pour|avant|après|depuis|jusqu'à|jusqu’à)\s{1,3}$",
+                                                   m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+        return None  # Noël is also a first name
+    mod = (m["mod"] or "").lower()
+
+    def resolve(ref: _Ref):
+        if ref.day is None:
+            return None
+        if mod in ("next", "following"):
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year + 2) if day_of(y) > ref.day)
+        elif mod in ("last", "previous"):
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) < ref.day)
+        elif mod == "this":
+            day = day_of(ref.day.year)
+        else:
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) <= ref.day)
+        return day, day
+    return _Cand(m.start(), m.end(), "day", resolve)
+
+
+@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?")
+def _iso_week(m, lang):
+    """week 31, week 3 of 2027: ISO 8601 weeks (Monday to Sunday)."""
+    n = int(m["n"])
+
+    def resolve(ref: _Ref):
+        year = int(m["y"]) if m["y"] else ref.year
+        if year is None:
+            return None
+        try:
+            monday = dt.date.fromisocalendar(year, n, 1)
+        except ValueError:
+            return None
+        return monday, monday + dt.timedelta(6)
+    return _Cand(m.start(), m.end(), "week", resolve)
+
+
+@rule("en", rf"(?:the{_SP})?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th){_SP}week{_SP}of{_SP}"
+      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))")
+def _nth_week(m, lang):
+    """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
+    index = _ORD_QUARTER[m["ord"].lower()]
+    month = MONTHS[m["mo"].lower()] if m["mo"] else None
+
+    def resolve(ref: _Ref):
+        year = int(m["y"] or m["y2"] or 0) or None
+        if year is None:
+            span = _latest_month(month, ref) if month else None
+            if span is None:
+                return None
+            year = span[0].year
+        first, last = (_month(year, month) if month else (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        thursdays = [first + dt.timedelta((3 - first.weekday()) % 7)]
+        if index == -1:
+            thursday = last - dt.timedelta((last.weekday() - 3) % 7)
+        else:
+            thursday = thursdays[0] + dt.timedelta(weeks=index - 1)
+        monday = thursday - dt.timedelta(3)
+        return monday, monday + dt.timedelta(6)
+    return _Cand(m.start(), m.end(), "week", resolve)
+
+
 # ---------------------------------------------------------------------------------------------
 # Extraction.
 # ---------------------------------------------------------------------------------------------
@@ -918,6 +1096,37 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
             continue
         chosen.append(cand)
     return chosen
+
+
+_WEEKDAY_GLUE = re.compile(r"[ ,(]{0,3}(?:the\s{1,3})?$")
+_WEEK_GLUE = re.compile(r"\s{0,3}(?:of|de|-|on|,)?\s{0,3}(?:the\s{1,3})?$", re.IGNORECASE)
+
+
+def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """vendredi 7/6, this Friday (Jun-15): the date decides; mardi de la semaine prochaine, next week Wednesday."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        gap = text[prev.end:cand.start] if prev else ""
+        if prev and prev.weekday is not None and cand.ymd[2] is not None and _WEEKDAY_GLUE.match(gap):
+            out[-1] = _Cand(prev.start, cand.end, "day", cand.resolve, cand.ymd)
+        elif prev and len(gap) < 12 and _WEEK_GLUE.match(gap) and (
+                (prev.weekday is not None and cand.gran == "week") or (prev.gran == "week" and cand.weekday is not None)):
+            week, wd = (cand, prev.weekday) if prev.weekday is not None else (prev, cand.weekday)
+            out[-1] = _Cand(prev.start, cand.end, "day", _day_in_week(week.resolve, wd))
+        else:
+            out.append(cand)
+    return out
+
+
+def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
+    def day(ref: _Ref):
+        week = resolve(ref)
+        if week is None:
+            return None
+        found = week[0] + dt.timedelta((wd - week[0].weekday()) % 7)
+        return found, found
+    return day
 
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -1031,7 +1240,7 @@ class DateMatcher(Matcher):
 
     def _spans(self, text: str, lang: str | None, ref_date: PartialDate | None):
         ref = _Ref(ref_date)
-        for cand in _merge_ranges(text, _candidates(text, lang)):
+        for cand in _merge_ranges(text, _merge_weekdays(text, _candidates(text, lang))):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
             if days is None:

@@ -346,18 +346,20 @@ def _joins_range(text: str, first: _Reading, second: _Reading, *, own: bool) -> 
         # Two full amounts form a range only after "entre"/"between": "passé de 1 M$ à 2 M$"
         # is a change, not a range.
         ok = word in ("entre", "between") and join.group("w") and join.group("w").lower() in ("et", "and")
+    elif join.group("w") is None:
+        ok = True  # "1-2 milliards de dollars", "de 3-4 milliards"
     elif word in ("entre", "between"):
         ok = bool(join.group("w")) and join.group("w").lower() in ("et", "and")
     elif word in ("de", "d'", "d’", "from"):
         ok = bool(join.group("w")) and join.group("w").lower() in ("à", "to")
     else:
-        ok = join.group("w") is None  # "1-2 milliards de dollars"
+        ok = False
     if not ok:
         return False
     low = first.value if first.scaled or not second.scaled else first.value * second.value / second.raw
     if low > second.value:
         return False
-    if opener:
+    if opener and join.group("w"):
         first.start = opener.start()
     return True
 
@@ -420,7 +422,7 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
     # Currency or qualifier before the number.
     window_start = max(consumed, start - _WINDOW)
     prefix = _PREFIX_RE.search(text, window_start, start)
-    glued_left = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‑." and start > 1 and text[start - 2].isalnum())
+    glued_left = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‑." and start > 1 and text[start - 2].isalpha())
     if prefix and prefix.end() == start or prefix and not glued_left:
         if prefix.group("mcode"):
             reading.currency, value = prefix.group("mcode"), value * 10**6

@@ -152,7 +152,8 @@ def _read(text: str, lang: str | None) -> Iterator[_Reading]:
         if pending is not None and _joined(text, pending, reading) and pending.value <= reading.value:
             reading.qualifier, reading.high, reading.value = "range", reading.value, pending.value
             opener = _RANGE_OPEN_RE.search(text, max(0, pending.start - 12), pending.start)
-            reading.start = opener.start() if opener else pending.start
+            dash = _RANGE_JOIN_RE.match(text[pending.end:token.start]).group("w") is None
+            reading.start = opener.start() if opener and not dash else pending.start
             pending = None
             yield reading
             continue
@@ -172,6 +173,8 @@ def _joined(text: str, first: _Reading, second: _Reading) -> bool:
     opener = _RANGE_OPEN_RE.search(text, max(0, first.start - 12), first.start)
     word = opener.group("w").lower() if opener else None
     joiner = (join.group("w") or "").lower()
+    if not joiner:
+        return True  # "40-45 %"
     if word in ("entre", "between"):
         return joiner in ("et", "and")
     if word in ("de", "d'", "d’", "from"):

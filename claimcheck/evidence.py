@@ -25,14 +25,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
+import regex
+
 from .index import Index
 from .model import Claim, Mention, Passage
 from .sentences import split_clauses
 from .words import Cue, find_cue, find_phrase, is_hedged, phrase, tokens
 
 ADVERBIAL_WORDS = 3
+SEPARATORS = regex.compile(r"[,;:]")
 DETERMINERS = frozenset("le la les l un une des du de d the a an its his her their son sa ses leur".split())
-ATTRIBUTION = frozenset("pour dans à au aux chez for in into to".split())
+# Tokens are accent-folded: "a" is "à". Contracted forms count as their preposition.
+ATTRIBUTION = {"pour": "pour", "dans": "dans", "a": "a", "au": "a", "aux": "a", "chez": "chez",
+               "for": "for", "in": "in", "into": "in", "to": "to"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +111,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(passage.document.text, passage.start, passage.end)
     mentions = index.mentions(sid)
-    frames = _frames(cue_spans, clauses, mentions, words, entity_at)
+    frames = _frames(cue_spans, clauses, mentions, words, entity_at, passage.document.text)
     return Reading(passage=passage, frames=tuple(frames), hedged=is_hedged(passage.text), borrowed=borrowed)
 
 
@@ -140,7 +145,8 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
 
 
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
-            mentions: Mapping[str, list[Mention]], words: _Words, entity_at: list[int]) -> list[Frame]:
+            mentions: Mapping[str, list[Mention]], words: _Words, entity_at: list[int],
+            text: str) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
     frames = []
     for cue in cue_spans:
@@ -148,7 +154,8 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
         first = ci
         while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words):
             first -= 1
-        main = _bind(clauses[first][0], clauses[ci][1], cue, mentions)
+        opening = _opening(clauses, first, ci, text, words)
+        main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening)
         siblings = []
         for j in range(ci + 1, len(clauses)):
             if j in cue_clauses:
@@ -158,7 +165,7 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             if not kinds_here:
                 continue
             if not main.bound:
-                main = _bind(main.start, end, cue, mentions)
+                main = _bind(main.start, end, cue, mentions, text, opening)
                 continue
             if kinds_here & set(main.bound) and not _parallel(main, cue, clauses[j], words, entity_at):
                 siblings.append(_bind(start, end, (start, start), mentions))
@@ -166,6 +173,19 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             break
         frames += [main, *siblings]
     return frames
+
+
+def _opening(clauses: list[tuple[int, int]], first: int, ci: int, text: str, words: _Words) -> int:
+    """Where the cue's own stretch starts: after the adverbial clauses, or after a short
+    comma-ended opener of the cue's clause ("Fin novembre, le logiciel…")."""
+    start, end = clauses[ci]
+    if first < ci:
+        return start
+    comma = SEPARATORS.search(text, start, end)
+    if comma is None:
+        return start
+    loose = [s for s in words.spans if start <= s[0] < comma.start()]
+    return comma.end() if len(loose) <= ADVERBIAL_WORDS + 2 else start
 
 
 def _clause_of(clauses: list[tuple[int, int]], offset: int) -> int:
@@ -189,15 +209,21 @@ def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]]
     return len(loose) <= ADVERBIAL_WORDS
 
 
-def _bind(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]]) -> Frame:
+def _bind(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],
+          text: str = "", opening: int = 0) -> Frame:
     bound = {}
     for kind, found in mentions.items():
         inside = _inside(found, start, end)
         after = [m for m in inside if m.start >= cue[1] or (cue[0] == cue[1] and m.start >= cue[0])]
-        before = [m for m in inside if m.end <= cue[0]]
+        before = [m for m in inside if m.end <= cue[0] and _reaches(m, cue, text, opening)]
         if after or before:
             bound[kind] = after[0] if after else before[-1]
     return Frame(start=start, end=end, bound=bound)
+
+
+def _reaches(mention: Mention, cue: tuple[int, int], text: str, opening: int) -> bool:
+    """A value before the cue binds across no comma, unless it opens the frame."""
+    return mention.start < opening or not SEPARATORS.search(text, mention.end, cue[0])
 
 
 def _parallel(main: Frame, cue: tuple[int, int], clause: tuple[int, int], words: _Words,
@@ -207,12 +233,13 @@ def _parallel(main: Frame, cue: tuple[int, int], clause: tuple[int, int], words:
     heads = [i for i, span in enumerate(words.spans) if span[0] == cue[0]] + entity_at
     preps = {_preposition_before(i, words) for i in heads if words.spans[i][0] > first_value}
     preps.discard(None)
-    inside = {words.text[i] for i, span in enumerate(words.spans) if clause[0] <= span[0] < clause[1]}
+    inside = {ATTRIBUTION.get(words.text[i]) for i, span in enumerate(words.spans)
+              if clause[0] <= span[0] < clause[1]}
     return bool(preps & inside)
 
 
 def _preposition_before(i: int, words: _Words) -> str | None:
     j = i - 1
-    while j >= 0 and words.text[j] in DETERMINERS:
+    while j >= 0 and words.text[j] in DETERMINERS and words.text[j] not in ATTRIBUTION:
         j -= 1
-    return words.text[j] if j >= 0 and words.text[j] in ATTRIBUTION else None
+    return ATTRIBUTION.get(words.text[j]) if j >= 0 else None

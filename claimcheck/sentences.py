@@ -66,7 +66,9 @@ avait déjà investi 1 milliard de dollars en 2019,* and *et 2 milliards supplé
    (rules 5–6), the two are joined. This keeps appositions and openers with what they
    introduce: *Satya Nadella, PDG de Microsoft, a annoncé 10 milliards* and *Selon
    Bloomberg, Microsoft investirait 10 milliards de dollars* stay whole.
-5. **A clause starts before** *mais, puis, tandis que, alors que, but, while, whereas*.
+5. **A clause starts before** *mais, puis, tandis que, alors que, but, while, whereas*,
+   unless a determiner or preposition comes right before it: then it is a noun, as in
+   French *à but non lucratif*, *dans le but de*.
 6. **A clause starts before** *et, ou, and* when one of the next four words is a
    number: *49 % pour les autres investisseurs | et 2 % pour la société mère*, *Le loyer
    augmente de 3 % | et les charges de 5 %*; never between two numbers or after
@@ -155,7 +157,8 @@ def _add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int)
 
 _CLAUSE = regex.compile(rf"""
     (?P<punct>;|(?<!\d):|:(?!\d)|(?<!\d),|,(?!\d))
-  | \b(?P<always>(?:mais|puis|but|while|whereas)\b|(?:tandis|alors)\s+qu(?:e\b|['’]))
+  | \b(?<!\b(?:à|au|le|un|de|du|pour|son|sa|leur|ce|notre|votre|sans|the|a|my|our|their)\s++)
+    (?P<always>(?:mais|puis|but|while|whereas)\b|(?:tandis|alors)\s+qu(?:e\b|['’]))
   | \b(?P<number>et|ou|and)\b
   | \b(?P<soit>soit)\b
   | \b(?P<pour>pour|for)\b

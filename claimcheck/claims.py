@@ -22,6 +22,10 @@ MAX_BYTES = 10 * 1024 * 1024
 """Claim files larger than this are refused before they are read."""
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted (a real claim file needs 5)."""
+MAX_NODES = 200_000
+"""Most YAML values (scalars, lists, mappings) in one file: about 10,000 claims. Each node
+costs a few hundred bytes, so this bounds memory where MAX_BYTES alone would not
+(``[a,a,a,…]`` in 10 MB is five million nodes)."""
 SUFFIXES = (".yaml", ".yml")
 
 FILE_KEYS = ("lang", "sources", "entities", "claims")
@@ -178,6 +182,8 @@ class _StrictComposer:
     keys and nesting deeper than MAX_DEPTH before reading further. Works over either parser:
     it only needs ``check_event``/``peek_event``/``get_event`` and ``resolve``."""
 
+    nodes = 0
+
     def compose_single(self) -> Node | None:
         self.get_event()  # StreamStartEvent
         if self.check_event(StreamEndEvent):
@@ -198,6 +204,10 @@ class _StrictComposer:
         event = self.peek_event()
         if depth > MAX_DEPTH:
             raise _Refused(f"nesting deeper than {MAX_DEPTH} levels is not allowed", event.start_mark)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Refused(f"more than {MAX_NODES} YAML values in one file; split it into "
+                           "several files", event.start_mark)
         if event.tag not in _ALLOWED_TAGS:
             tag = event.tag.replace(_CORE, "!!", 1) if event.tag.startswith(_CORE) else event.tag
             raise _Refused(f"YAML tag '{tag}' is not allowed in claim files", event.start_mark)

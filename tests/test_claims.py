@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import tracemalloc
 import warnings
 from pathlib import Path
 from typing import Mapping
@@ -293,6 +294,39 @@ def test_deep_nesting_fails_fast_on_a_10mb_file(tmp_path: Path, parser: str, con
     with pytest.raises(ClaimFileError, match="nesting deeper than 50 levels"):
         load(path, config=config, matchers=matchers)
     assert time.perf_counter() - start < 5
+
+
+def _wide_file(tmp_path: Path) -> Path:
+    """10 MB of ``claims: [a,a,a,…]``: five million values if nothing stopped them."""
+    path = tmp_path / "wide.yaml"
+    path.write_text("claims: [" + "a," * ((claims.MAX_BYTES - 20) // 2) + "a]\n", encoding="utf-8")
+    return path
+
+
+def test_millions_of_values_fail_fast(tmp_path: Path, parser: str, config: Config,
+                                      matchers: dict) -> None:
+    path = _wide_file(tmp_path)
+    start = time.perf_counter()
+    with pytest.raises(ClaimFileError) as info:
+        load(path, config=config, matchers=matchers)
+    assert info.value.message == ("more than 200000 YAML values in one file; "
+                                  "split it into several files")
+    # Nodes 1-3 are the mapping, "claims" and the list, so item 199,998 is one too many.
+    assert (info.value.location.line, info.value.location.column) == (1, 10 + 2 * 199_997)
+    assert time.perf_counter() - start < 10
+
+
+def test_millions_of_values_stay_in_bounded_memory(tmp_path: Path, config: Config,
+                                                   matchers: dict) -> None:
+    path = _wide_file(tmp_path)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ClaimFileError, match="more than 200000 YAML values"):
+            load(path, config=config, matchers=matchers)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200 * 2**20  # five million nodes would take over 1 GB
 
 
 def test_alias_bomb_fails_fast(tmp_path: Path, parser: str, config: Config, matchers: dict) -> None:

@@ -65,7 +65,7 @@ def _word_pattern(lang: str | None) -> str:
     joiners = "|".join(sorted(_JOINERS.get(lang, {"et", "and"}) if lang else {"et", "and"}))
     word = rf"(?:{words})(?![\w'’])"
     # "a"/"an" count as one only before a multiplier: "a quarter million", "a billion".
-    article = r"(?:an?[ \t]+(?=(?:hundred|thousand|million|billion|trillion|quarter|half)\b))?" \
+    article = r"(?:(?:half[ \t]+)?an?[ \t]+(?=(?:hundred|thousand|million|billion|trillion|quarter|half)\b))?" \
         if lang in (None, "en") else ""
     # Each repetition needs a separator and a whole word from a closed list: no backtracking blow-up.
     return rf"(?<![\w-]){article}{word}(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:(?:{joiners})(?:[ \t]*-[ \t]*|[ \t]+))?{word})*"
@@ -180,8 +180,10 @@ def _parse_one(words: list[str], start: int, lang: str | None) -> tuple[Decimal,
     while i < len(words):
         w = words[i]
         small = _small(w, lang)
-        if w in ("a", "an") and not seen and lang in (None, "en"):
-            current, i, seen = Decimal(1), i + 1, True
+        if w in ("a", "an") and lang in (None, "en"):
+            if seen and not (i == start + 1 and words[start] == "half"):
+                break
+            current, i, seen = current or Decimal(1), i + 1, True  # "a million", "half a million"
             continue
         if w in ("et", "and"):
             nxt = words[i + 1] if i + 1 < len(words) else ""

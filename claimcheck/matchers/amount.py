@@ -306,6 +306,10 @@ class AmountMatcher(Matcher):
                 continue
             if pending is not None:
                 _settle(text, pending, emitted, bare)
+                pending = None
+            if emitted and emitted[-1].end <= reading.start and _joins_range(text, emitted[-1], reading, own=False):
+                emitted.append(_merge(emitted.pop(), reading))  # "$3-4 billion"
+                continue
             pending = reading
         if pending is not None:
             _settle(text, pending, emitted, bare)
@@ -327,7 +331,8 @@ def _merge(first: _Reading, second: _Reading) -> _Reading:
         first.value *= second.value / second.raw  # "entre 1 et 2 milliards": both are milliards
     first.high = second.value
     first.end = second.end
-    first.currency, first.has_currency = second.currency, True
+    if second.has_currency:
+        first.currency, first.has_currency = second.currency, True
     first.qualifier = "range"
     return first
 

@@ -117,6 +117,7 @@ class PercentageMatcher(Matcher):
 
 
 def _read(text: str, lang: str | None) -> Iterator[_Reading]:
+    out: list[_Reading] = []
     urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
     url_index = 0
     pending: _Reading | None = None  # a bare number that may open a range ("entre 40 et 45 %")
@@ -144,7 +145,8 @@ def _read(text: str, lang: str | None) -> Iterator[_Reading]:
             # A glued letter ("3D", "14h") ends any chance of a range too.
             pending = None if token.end < len(text) and text[token.end].isalpha() else reading
             continue
-        sign = _SIGN_RE.search(text, max(0, reading.start - 12), reading.start)
+        qualifier = _QUALIFIER_RE.search(text, max(0, reading.start - 40), reading.start)
+        sign = None if qualifier else _SIGN_RE.search(text, max(0, reading.start - 12), reading.start)
         if sign and (sign.group("minus") or sign.group("dash")):
             if not (pending and sign.group("dash") and _joined(text, pending, reading)):
                 reading.value = -reading.value
@@ -155,17 +157,27 @@ def _read(text: str, lang: str | None) -> Iterator[_Reading]:
             dash = _RANGE_JOIN_RE.match(text[pending.end:token.start]).group("w") is None
             reading.start = opener.start() if opener and not dash else pending.start
             pending = None
-            yield reading
+            out.append(reading)
             continue
         pending = None
-        qualifier = _QUALIFIER_RE.search(text, max(0, reading.start - 40), reading.start)
+        if out and _joined(text, out[-1], reading, both=True) and out[-1].qualifier == "exact" \
+                and out[-1].points == reading.points and out[-1].value <= reading.value:
+            first = out[-1]  # "entre 40 % et 45 %"
+            first.qualifier, first.high, first.end = "range", reading.value, reading.end
+            opener = _RANGE_OPEN_RE.search(text, max(0, first.start - 12), first.start)
+            if opener and opener.group("w").lower() in ("entre", "between"):
+                first.start = opener.start()
+            continue
         if qualifier:
             reading.qualifier = qualifier.lastgroup
             reading.start = qualifier.start()
-        yield reading
+        out.append(reading)
+    return iter(out)
 
 
-def _joined(text: str, first: _Reading, second: _Reading) -> bool:
+def _joined(text: str, first: _Reading, second: _Reading, both: bool = False) -> bool:
+    """Is ``first … second`` a range? With ``both`` (two full percentages), only after
+    "entre"/"between" or with a dash: "passé de 5 % à 7 %" is a change."""
     gap = text[first.end:second.start]
     join = _RANGE_JOIN_RE.match(gap) if len(gap) <= 8 else None
     if not join:
@@ -177,9 +189,9 @@ def _joined(text: str, first: _Reading, second: _Reading) -> bool:
         return True  # "40-45 %"
     if word in ("entre", "between"):
         return joiner in ("et", "and")
-    if word in ("de", "d'", "d’", "from"):
+    if word in ("de", "d'", "d’", "from") and not both:
         return joiner in ("à", "to")
-    return joiner == ""
+    return False
 
 
 def _value_of(reading: _Reading) -> Percentage:

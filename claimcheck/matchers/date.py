@@ -146,6 +146,10 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=len, reverse=True))
 
 
+def _mo(m: re.Match) -> int:
+    return MONTHS[m["mo"].lower().rstrip(".")]
+
+
 def _num(text: str) -> int | None:
     text = text.lower().strip()
     digits = re.match(r"\d+", text)
@@ -157,7 +161,7 @@ def _num(text: str) -> int | None:
 _SP = r"[ \t\u00a0\u202f]{1,3}"
 _OSP = r"[ \t\u00a0\u202f]{0,3}"
 _END = r"(?![\w])"
-MONTH = rf"(?P<mo>{_alt(MONTHS)})\.?(?![^\W\d])"
+MONTH = rf"(?P<mo>{_alt(FULL_MONTHS)}|(?:{_alt(set(MONTHS) - FULL_MONTHS)})\.?)(?![^\W\d])"
 MONTH_FULL = rf"(?P<mo>{_alt(FULL_MONTHS)}){_END}"
 WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)}|(?:{_alt(WEEKDAY_ABBR)})\.){_END}"
 _DAYWORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 31 and w not in {"a", "an", "un", "une"})
@@ -359,14 +363,14 @@ def _year_range(m, lang):
 
 # -- Dates with a month name ----------------------------------------------------------------------
 
-_MIXED_PART = rf"(?:\d{{1,4}}|{_alt(MONTHS)})"
+_MIXED_PART = rf"(?:\d{{1,4}}|{_alt(MONTHS)})\.?"
 
 
 @rule("fr en", rf"(?<![\w/-])(?P<p1>{_MIXED_PART})(?P<s>[-/])(?P<p2>{_MIXED_PART})(?P=s)(?P<p3>{_MIXED_PART})(?![\w]|[-/]\w)")
 def _mixed(m, lang):
     """Sep-23-2020, 2020/Sep/23, 23-2020-septembre, 05-Aug-2016: one month name, one year, one day."""
-    parts = [m["p1"], m["p2"], m["p3"]]
-    names = [p for p in parts if not p.isdigit()]
+    parts = [m["p1"].rstrip("."), m["p2"].rstrip("."), m["p3"].rstrip(".")]
+    names = [p.rstrip(".") for p in parts if not p.isdigit()]
     years = [p for p in parts if p.isdigit() and len(p) == 4]
     days = [p for p in parts if p.isdigit() and len(p) <= 2]
     if len(names) != 1 or len(years) != 1 or len(days) != 1:
@@ -374,7 +378,7 @@ def _mixed(m, lang):
     return _day_cand(m, int(years[0]), MONTHS[names[0].lower()], int(days[0]))
 
 
-_DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?:(?:le|the|on{_SP}the|on){_SP})?)"
+_DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?P<article>(?:le|the|on{_SP}the|on){_SP})?)"
 
 
 @rule("fr en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}"
@@ -386,7 +390,10 @@ def _day_month(m, lang):
     if m["mo"].lower() == "may" and not m["d"][0].isdigit():
         return None  # "One may ask" is no date
     year = _year(m["y"]) if m["y"] else None
-    return _day_cand(m, year, MONTHS[m["mo"].lower()], d)
+    cand = _day_cand(m, year, _mo(m), d)
+    if m["article"] and not m["wd"]:
+        cand.start = m.end("article")  # the span starts at the day: "le 23 janvier" -> "23 janvier"
+    return cand
 
 
 @rule("fr en", rf"(?:{WEEKDAY},?{_SP})?{MONTH}(?P<sep>{_OSP}|/|,{_OSP})(?:the{_SP})?{DAY}(?![\d:/]|{_SP}\d{{3}}(?!\d))"
@@ -400,7 +407,7 @@ def _month_day(m, lang):
     if lang == "fr" and not m["y"] and m["d"][0].isdigit() and m["sep"] != "/":
         return None  # French writes the day first: "mars 15 personnes" is no date
     year = _year(m["y"]) if m["y"] else None
-    return _day_cand(m, year, MONTHS[m["mo"].lower()], d)
+    return _day_cand(m, year, _mo(m), d)
 
 
 @rule("fr en", rf"(?P<pre>(?:du|from|between|entre|from{_SP}the|between{_SP}the|entre{_SP}le|les){_SP})?"
@@ -408,7 +415,7 @@ def _month_day(m, lang):
       rf"{_SP}(?:(?:le|the){_SP})?){DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}(?:{_SP}(?:(?:of|de|in){_SP})?{YEAR4})?")
 def _day_range(m, lang):
     """du 3 au 12 septembre, 3-12 septembre, between 3 and 12 of Sept."""
-    d1, d2, mo = _num(m["d1"]), _num(m["d"]), MONTHS[m["mo"].lower()]
+    d1, d2, mo = _num(m["d1"]), _num(m["d"]), _mo(m)
     if not d1 or not d2 or d1 >= d2 or d2 > 31:
         return None
     return _range_in_month(m, int(m["y"]) if m["y"] else None, mo, d1, d2)
@@ -418,7 +425,7 @@ def _day_range(m, lang):
       rf"(?:{_OSP}[-–]{_OSP}|{_SP}(?:to|through|till|until){_SP}(?:the{_SP})?){DAY}(?:{_OSP},?{_OSP}{YEAR4})?")
 def _month_day_range(m, lang):
     """November 19-20, April 9th through 17th."""
-    d1, d2, mo = _num(m["d1"]), _num(m["d"]), MONTHS[m["mo"].lower()]
+    d1, d2, mo = _num(m["d1"]), _num(m["d"]), _mo(m)
     if not d1 or not d2 or d1 >= d2 or d2 > 31:
         return None
     return _range_in_month(m, int(m["y"]) if m["y"] else None, mo, d1, d2)
@@ -447,7 +454,7 @@ def _month_year(m, lang):
     """juillet 2019, July 2019, Dec-2018, April of 87, mi-juillet 2019."""
     if m["y"][0].isdigit() and len(m["y"]) == 2:
         return None
-    y, mo = _year(m["y"]), MONTHS[m["mo"].lower()]
+    y, mo = _year(m["y"]), _mo(m)
     start, end = _part(*_month(y, mo), _part_of(m["part"]), "month")
     return _Cand(_skip_preposition(m), m.end(), "month", _fixed(start, end), (y, mo, None))
 
@@ -458,13 +465,13 @@ def _month_short_year(m, lang):
     y = _year(m["y"])
     if int(m["y"]) <= 31 and lang != "fr":
         return None  # "May 29." is a day in English
-    mo = MONTHS[m["mo"].lower()]
+    mo = _mo(m)
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
 @rule("en", rf"{YEAR4}{_SP}{MONTH}")
 def _year_month(m, lang):
-    y, mo = int(m["y"]), MONTHS[m["mo"].lower()]
+    y, mo = int(m["y"]), _mo(m)
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
@@ -479,7 +486,7 @@ def _month_alone(m, lang):
     """en mars, fin novembre, this September, mars dernier: no year, resolved against the reference."""
     if not (m["part"] or m["mod"] or m["pre"] or m["post"]):
         return None
-    mo = MONTHS[m["mo"].lower()]
+    mo = _mo(m)
     if m["mo"].lower() == "may" and not (m["part"] or (m["pre"] or "").strip().lower() in _MAY_TRIGGERS):
         return None  # the modal: "this may take", "and may differ"
     part = _part_of(m["part"])
@@ -654,7 +661,7 @@ def _season(y: int, index: int) -> tuple[dt.date, dt.date]:
     return _months(y, 3 + 3 * index, 5 + 3 * index)
 
 
-@rule("fr en", rf"(?:(?P<mod>l{APOS}|cet{_SP}|ce{_SP}|this{_SP}|last{_SP}|next{_SP}|the{_SP})?{_PART}?)?(?P<s>{_alt(_SEASONS)})(?!\w)"
+@rule("fr en", rf"(?:(?P<mod>l{APOS}|cet{_SP}|ce{_SP}|this{_SP}|last{_SP}|next{_SP}|the{_SP})?(?:{_PART})?)?(?P<s>{_alt(_SEASONS)})(?!\w)"
       rf"(?:{_SP}(?P<post>dernier|prochain))?(?:{_SP}(?:de{_SP}|d{APOS}|of{_SP})?(?P<y>(?:19|20)\d\d)(?:[-/](?P<y2>(?:19|20)?\d\d))?(?!\d))?")
 def _season_rule(m, lang):
     """l'été 2022, summer 2022, cet hiver, last summer, l'hiver 2022-2023."""
@@ -691,7 +698,7 @@ _DECADE_WORDS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "so
                  "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 
-@rule("fr", rf"(?:(?:les|des|aux|dans{_SP}les){_SP})?années{_SP}(?:(?P<y>(?:1[0-9]|20)\d0)|(?P<yy>[1-9]0)|"
+@rule("fr", rf"(?:(?:les|des|aux){_SP})?années{_SP}(?:(?P<y>(?:1[0-9]|20)\d0)|(?P<yy>[1-9]0)|"
       rf"(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])")
 def _fr_decade(m, lang):
     return _decade(m)
@@ -889,7 +896,8 @@ def _en_ago(m, lang):
     return _offset_cand(m, -1)
 
 
-@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)")
+# NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
+@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)")
 def _en_in(m, lang):
     return _offset_cand(m, 1)
 
@@ -1049,7 +1057,7 @@ def _iso_week(m, lang):
 def _nth_week(m, lang):
     """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
     index = _ORD_QUARTER[m["ord"].lower()]
-    month = MONTHS[m["mo"].lower()] if m["mo"] else None
+    month = _mo(m) if m["mo"] else None
 
     def resolve(ref: _Ref):
         year = int(m["y"] or m["y2"] or 0) or None
@@ -1216,7 +1224,9 @@ class DateMatcher(Matcher):
     "Peugeot 2008", amounts and counts ("2019 dollars", "2000 personnes", "1 999 €"),
     percentages ("2019 %"), phone numbers, "24/7", decimals ("5.12"), the modal "may" ("it may
     rain"), the planet "Mars" without a date word, "le lendemain" and "la veille" (they refer
-    to a day of the story, not to the publication date), bare day numbers ("le 23").
+    to a day of the story, not to the publication date), bare day numbers unless they follow
+    "le"/"the"/"on" and precede punctuation or a preposition ("il reviendra le 23." is a day,
+    "le 23 joueurs" is not), "in ten years" (a duration; "in two weeks" is a day).
 
     Comparison: when both are resolved, a mention matches when one span contains the other
     ("mars 2019" matches ``2019`` and ``2019`` matches "mars 2019"), mismatches when they are

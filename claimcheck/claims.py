@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Mapping, NoReturn, Sequence
 
 import yaml
-from yaml.events import (AliasEvent, DocumentEndEvent, MappingEndEvent, MappingStartEvent,
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent,
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -269,6 +269,8 @@ def _compose(path: Path, text: str, loader: type | None = None) -> Node | None:
         if err.context and err.problem and err.context_mark is not None:
             message += f" ({err.context} at line {err.context_mark.line + 1})"
         if mark is not None:
+            if _char_at(text, mark.line, mark.column) == "\t":
+                message += "; indent with spaces, not tabs"
             message += "\n" + _snippet(text, mark.line, mark.column)
         raise ClaimFileError(message, _mark_location(path, mark)) from None
     except yaml.YAMLError as err:
@@ -281,6 +283,11 @@ def _mark_location(path: Path, mark: yaml.Mark | None) -> Location:
     if mark is None:
         return Location(path=path)
     return Location(path=path, line=mark.line + 1, column=mark.column + 1)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column:column + 1] if line < len(lines) else ""
 
 
 def _snippet(text: str, line: int, column: int, width: int = 76) -> str:

@@ -198,6 +198,7 @@ _CENTS_UNIT_RE = re.compile(rf"{SPACE}*(?i:cents?|centimes?|pence|mao|fen)(?![\w
 _CENTS_END_RE = re.compile(rf"{SPACE}*(?:[.,;:!?)]|$|(?i:and|et)(?![\w]))")
 _GLUED_TIME_RE = re.compile(r"[:h]\d")
 _WINDOW = 40
+_WORDED_RE = re.compile(r"[^\d\s.,]")
 
 
 @dataclass(slots=True)
@@ -426,7 +427,9 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
     reading = _Reading(start=start, end=end, token_start=start, value=value, raw=value)
     # Currency or qualifier before the number.
     window_start = max(consumed, start - _WINDOW)
-    prefix = _PREFIX_RE.search(text, window_start, start)
+    # Cheap test first: a window of digits and spaces holds no currency or qualifier.
+    worded = _WORDED_RE.search(text, window_start, start) is not None
+    prefix = _PREFIX_RE.search(text, window_start, start) if worded else None
     glued_left = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‑." and start > 1 and text[start - 2].isalpha())
     if prefix and prefix.end() == start or prefix and not glued_left:
         if prefix.group("mcode"):
@@ -493,7 +496,8 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
         if end < len(text) and (text[end].isalpha() or _GLUED_TIME_RE.match(text, end)):
             return None
     reading.value = value
-    qualifier = _QUALIFIER_RE.search(text, max(0, reading.start - _WINDOW), reading.start)
+    qualifier = _QUALIFIER_RE.search(text, max(0, reading.start - _WINDOW), reading.start) \
+        if _WORDED_RE.search(text, max(0, reading.start - _WINDOW), reading.start) else None
     if qualifier:
         reading.qualifier = qualifier.lastgroup
         reading.start = qualifier.start()

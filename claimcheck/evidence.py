@@ -211,14 +211,30 @@ def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]]
 
 def _bind(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],
           text: str = "", opening: int = 0) -> Frame:
+    limit = _after_limit(start, end, cue, mentions, text)
     bound = {}
     for kind, found in mentions.items():
         inside = _inside(found, start, end)
-        after = [m for m in inside if m.start >= cue[1] or (cue[0] == cue[1] and m.start >= cue[0])]
+        after = [m for m in inside if (m.start >= cue[1] or (cue[0] == cue[1] and m.start >= cue[0]))
+                 and m.end <= limit]
         before = [m for m in inside if m.end <= cue[0] and _reaches(m, cue, text, opening)]
         if after or before:
             bound[kind] = after[0] if after else before[-1]
     return Frame(start=start, end=end, bound=bound)
+
+
+def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],
+                 text: str) -> int:
+    """How far after the cue values bind: to the next comma when the cue's own stretch
+    between commas already holds a value, else to the end of the frame."""
+    comma = SEPARATORS.search(text, cue[1], end) if text else None
+    if comma is None:
+        return end
+    before = [m.end() for m in SEPARATORS.finditer(text, start, cue[0])]
+    stretch_start = before[-1] if before else start
+    holds = any(stretch_start <= m.start and m.end <= comma.start()
+                for found in mentions.values() for m in found)
+    return comma.start() if holds else end
 
 
 def _reaches(mention: Mention, cue: tuple[int, int], text: str, opening: int) -> bool:

@@ -408,7 +408,9 @@ class _Reader:
         fields = self.mapping(node, CLAIM_KEYS)
         for required in ("id", "claim", "cues"):
             if required not in fields:
-                named = f"claim '{fields['id'][1].value}'" if "id" in fields else "this claim"
+                id_node = fields["id"][1] if "id" in fields else None
+                named = f"claim '{id_node.value}'" if isinstance(id_node, ScalarNode) \
+                    and not _is_null(id_node) else "this claim"
                 why = {"id": "give it a unique name",
                        "claim": "write the claim sentence",
                        "cues": "list the words that name the relation, e.g. cues: [invest*] "

@@ -67,8 +67,9 @@ avait déjà investi 1 milliard de dollars en 2019,* and *et 2 milliards supplé
    introduce: *Satya Nadella, PDG de Microsoft, a annoncé 10 milliards* and *Selon
    Bloomberg, Microsoft investirait 10 milliards de dollars* stay whole.
 5. **A clause starts before** *mais, puis, tandis que, alors que, but, while, whereas*,
-   unless a determiner or preposition comes right before it: then it is a noun, as in
-   French *à but non lucratif*, *dans le but de*.
+   unless a determiner, preposition or one of a few adjectives comes right before it: then
+   it is a noun, as in French *à but non lucratif*, *dans le but de*, *son premier but*,
+   or English *for a while*.
 6. **A clause starts before** *et, ou, and* when one of the next four words is a
    number: *49 % pour les autres investisseurs | et 2 % pour la société mère*, *Le loyer
    augmente de 3 % | et les charges de 5 %*; never between two numbers or after
@@ -157,14 +158,14 @@ def _add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int)
 
 _CLAUSE = regex.compile(rf"""
     (?P<punct>;|(?<!\d):|:(?!\d)|(?<!\d),|,(?!\d))
-  | \b(?<!\b(?:à|au|le|un|de|du|pour|son|sa|leur|ce|notre|votre|sans|the|a|my|our|their)\s++)
+  | \b(?<!\b(?:à|au|le|un|de|du|pour|son|sa|leur|ce|notre|votre|sans|quel|beau|premier|second
+                |deuxième|troisième|dernier|seul|nouveau|même|the|a|my|our|their)\s++)
     (?P<always>(?:mais|puis|but|while|whereas)\b|(?:tandis|alors)\s+qu(?:e\b|['’]))
-  | \b(?P<number>et|ou|and)\b
+  | \b(?P<number>et|ou|and)\b(?=(?:\s++[^\s\d]++){{0,3}}\s++[^\s\d]*+\d)   # rule 6
   | \b(?P<soit>soit)\b
   | \b(?P<pour>pour|for)\b
 """, regex.VERBOSE | regex.IGNORECASE)
 
-_WORD = regex.compile(r"\S+")
 _DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*+")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -182,26 +183,26 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
                if not _YEAR.fullmatch(m.group())]
 
     cuts: list[int] = []          # positions (in sentence) where a clause starts
+    late: list[tuple[int, int, str]] = []     # soit / pour, decided once clauses are known
     for match in _CLAUSE.finditer(sentence):
         kind = match.lastgroup
         if kind == "punct":
             cuts.append(match.end())
-        elif kind == "always":
+        elif kind == "always" or (kind == "number" and not _is_range(sentence, match)):
             cuts.append(match.start())
-        elif kind == "number":
-            if _splits_before_number(sentence, match):
-                cuts.append(match.start())
+        elif kind in ("soit", "pour"):
+            late.append((match.start(), match.end(), kind))
     pieces = _pieces(sentence, cuts)
     pieces = _join_numberless(sentence, pieces, digits)
 
     spans: list[tuple[int, int]] = []
     for a, b in pieces:
         last = a
-        for match in _CLAUSE.finditer(sentence, a, b):
-            kind, at = match.lastgroup, match.start()
-            if kind not in ("soit", "pour") or not _has(digits, last, at):
-                continue
-            if kind == "pour" and not _has(amounts, match.end(), b):
+        for i in range(bisect.bisect_left(late, (a,)), len(late)):
+            at, after, kind = late[i]
+            if at >= b:
+                break
+            if not _has(digits, last, at) or (kind == "pour" and not _has(amounts, after, b)):
                 continue
             _add_stripped(spans, sentence, last, at)
             last = at
@@ -209,15 +210,13 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in spans]
 
 
-def _splits_before_number(sentence: str, match) -> bool:
-    """Rule 6: et/ou/and opens a clause when a number follows within four words."""
-    after = [w.group() for w in _WORD.finditer(sentence, match.end(), match.end() + 120)][:4]
-    if not any(_DIGIT.search(w) for w in after):
-        return False
+def _is_range(sentence: str, match) -> bool:
+    """Rule 6: et/ou/and between two numbers, or after entre/between, makes a range."""
     before = sentence[max(0, match.start() - 80):match.start()].split()[-3:]
-    if before and _NUMERIC_WORD.search(before[-1]) and after and _DIGIT.search(after[0]):
-        return False                      # between two numbers: a range or an alternative
-    return not any(_RANGE_OPENER.match(w) for w in before)
+    after = sentence[match.end():match.end() + 40].split()[:1]
+    if before and after and _NUMERIC_WORD.search(before[-1]) and _DIGIT.search(after[0]):
+        return True
+    return any(_RANGE_OPENER.match(w) for w in before)
 
 
 def _pieces(sentence: str, cuts: list[int]) -> list[tuple[int, int]]:

@@ -171,8 +171,9 @@ _NUMBER = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*+")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _NUMERIC_WORD = regex.compile(r"\d|^[%‰$€£¥]+$")
 _RANGE_OPENER = regex.compile(r"^(?:entre|between)$", regex.IGNORECASE)
-_OPENER = regex.compile(r"(?:mais|puis|but|while|whereas|et|ou|and)\b|(?:tandis|alors)\s+qu(?:e\b|['’])",
-                        regex.IGNORECASE)
+_OPENER = regex.compile(
+    r"(?:mais|puis|but|while|whereas|et|ou|and)\b|(?:tandis|alors)\s+qu(?:e\b|['’])",
+    regex.IGNORECASE)
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

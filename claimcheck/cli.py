@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .config import CONFLICT_POLICIES, HEDGED_POLICIES, OptionParser, find_root, make_config
+from .config import (CONFLICT_POLICIES, HEDGED_POLICIES, Config, OptionParser, find_root, ini_options,
+                     make_config)
 from .errors import ClaimcheckError, ClaimcheckWarning, ExitCode, UsageError
 from .plugins import Plugins, blocked_names, describe
 
@@ -122,22 +123,27 @@ def load_plugins(names: Sequence[str], rootdir: Path, plugins_dir: str | None) -
     return plugins
 
 
-def run(argv: list[str]) -> ExitCode:
-    """``claimcheck [PATH…]``."""
+def prepare(argv: list[str]) -> tuple[Config, Plugins, argparse.Namespace]:
+    """Parse ``argv`` and load plugins: the run's Config, its Plugins and the raw options."""
     parser = build_parser()
     early, _ = parser.parse_known_args(argv)
     start = Path(early.paths[0]) if early.paths else Path.cwd()
     rootdir, inifile = find_root(start if start.is_dir() else start.parent)
-    from .config import ini_options
     plugins = load_plugins(early.plugins, rootdir, ini_options(inifile).get("plugins_dir", "plugins"))
     plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(parser.add_argument)})
     args = parser.parse_args(argv)
     options = vars(args)
     options["verbose"] = args.verbose - args.quiet
+    config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm)
+    return config, plugins, args
+
+
+def run(argv: list[str]) -> ExitCode:
+    """``claimcheck [PATH…]``."""
+    config, plugins, args = prepare(argv)
     if args.list_plugins:
         print("\n".join(describe(plugins)))
         return ExitCode.OK
-    config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm)
     if args.list_matchers:
         return _print_matchers(plugins, config)
     if not config.paths:

@@ -55,6 +55,8 @@ class Reading:
     """What one relevant passage says about a claim, before judging."""
 
     passage: Passage
+    sentence: int
+    """The sentence's id in the index."""
     frames: tuple[Frame, ...]
     hedged: bool
     borrowed: bool
@@ -112,7 +114,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     clauses = split_clauses(passage.document.text, passage.start, passage.end)
     mentions = index.mentions(sid)
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, passage.document.text)
-    return Reading(passage=passage, frames=tuple(frames), hedged=is_hedged(passage.text), borrowed=borrowed)
+    return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
+                   borrowed=borrowed)
 
 
 def _words(passage: Passage) -> _Words:

@@ -21,6 +21,20 @@ def short_quote(text: str, width: int = QUOTE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def window(text: str, start: int, end: int, mentions, margin: int = 50) -> str:
+    """``text[start:end]`` narrowed to about ``margin`` characters around ``mentions``, cut
+    at spaces and marked "…", so a long run-on sentence shows the words that decided."""
+    if not mentions:
+        return text[start:end]
+    first, last = min(m.start for m in mentions), max(m.end for m in mentions)
+    lo, hi = max(start, first - margin), min(end, last + margin)
+    if lo > start:
+        lo = text.find(" ", lo, first) + 1 or lo
+    if hi < end:
+        hi = max(text.rfind(" ", last, hi), last)
+    return ("…" if lo > start else "") + text[lo:hi] + ("…" if hi < end else "")
+
+
 def where(evidence: Evidence) -> str:
     """``source:line`` of a piece of evidence."""
     return f"{evidence.passage.document.source}:{evidence.passage.line}"
@@ -34,7 +48,9 @@ def describe(result: Result) -> str:
     if item is None:
         return "no passage names the entities and a cue with the expected values"
     hedge = " (hedged)" if item.hedged else ""
-    return f"{where(item)}{hedge} \"{short_quote(item.passage.text)}\""
+    passage = item.passage
+    quote = window(passage.document.text, passage.start, passage.end, item.found)
+    return f"{where(item)}{hedge} \"{short_quote(quote)}\""
 
 
 class TerminalReporter:

@@ -1,6 +1,7 @@
 """The pipeline as one function: claims + corpus index + matchers → one Result per claim."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Iterable, Iterator, Mapping
 
@@ -25,7 +26,7 @@ def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher]
             result = _check_one(claim, index, matchers, conflict, hedged)
         except PluginError as err:
             result = Result(claim=claim, verdict=Verdict.ERROR, error=f"plugin {err.plugin}: {err.message}")
-        yield _timed(result, time.perf_counter() - started)
+        yield dataclasses.replace(result, duration=time.perf_counter() - started)
 
 
 def _check_one(claim: Claim, index: Index, matchers: Mapping[str, Matcher],
@@ -38,8 +39,3 @@ def _check_one(claim: Claim, index: Index, matchers: Mapping[str, Matcher],
         if item is not None:
             evidence.append(item)
     return Result(claim=claim, verdict=judge_corpus(evidence, conflict), evidence=tuple(evidence))
-
-
-def _timed(result: Result, duration: float) -> Result:
-    return Result(claim=result.claim, verdict=result.verdict, evidence=result.evidence,
-                  error=result.error, duration=duration)

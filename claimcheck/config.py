@@ -86,35 +86,36 @@ class OptionParser:
 
 
 def find_root(start: Path) -> tuple[Path, Path | None]:
-    """The project root and its pyproject.toml, looking up from ``start``."""
+    """The project root and its pyproject.toml, looking up from ``start`` (as pytest's rootdir)."""
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "claimcheck" in read_table(candidate, required=False):
+        if candidate.is_file() and read_table(candidate, required=False) is not None:
             return folder, candidate
     return Path.cwd().resolve(), None
 
 
-def read_table(pyproject: Path, required: bool = True) -> dict[str, Any]:
-    """The ``[tool.claimcheck]`` table of a pyproject.toml ({} when absent)."""
+def read_table(pyproject: Path, required: bool = True) -> dict[str, Any] | None:
+    """The ``[tool.claimcheck]`` table of a pyproject.toml, or None when it has none.
+
+    :param required: raise UsageError for an unreadable file, rather than return None.
+    """
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         if not required:
-            return {}
+            return None
         raise UsageError(f"cannot read it: {err}", Location(path=pyproject)) from None
-    tool = data.get("tool", {})
-    return {"claimcheck": tool["claimcheck"]} if "claimcheck" in tool else {}
+    table = data.get("tool", {}).get("claimcheck")
+    if table is not None and not isinstance(table, dict):
+        raise UsageError("[tool.claimcheck] must be a table", Location(path=pyproject))
+    return table
 
 
 def ini_options(inifile: Path | None) -> dict[str, Any]:
     """``[tool.claimcheck]`` as a flat mapping of option dests."""
-    if inifile is None:
-        return {}
-    table = read_table(inifile).get("claimcheck", {})
-    if not isinstance(table, dict):
-        raise UsageError("[tool.claimcheck] must be a table", Location(path=inifile))
-    return {key.replace("-", "_"): value for key, value in table.items()}
+    table = read_table(inifile) if inifile is not None else None
+    return {key.replace("-", "_"): value for key, value in (table or {}).items()}
 
 
 def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | None,

@@ -1,9 +1,9 @@
 """Stage 4 of 4: frame → passage → document → corpus verdicts. The only place verdict rules live.
 
 1. A frame *supports* when every ``expect`` facet has a bound value that matches.
-2. A frame *contradicts* when some facet's bound value mismatches, no facet is left
-   unbound, no value of a kind the claim does not name is bound (that describes another
-   event), and, for a claim of two or more facets, at least one other facet matches.
+2. A frame *contradicts* when some facet's bound value mismatches, no value of a kind the
+   claim does not name is bound (that describes another event), and, for a claim of two or
+   more facets, at least one other facet matches.
 3. A passage supports when one of its frames does, else contradicts when one does, else
    is silent. Hedged passages (reported, rumoured, conditional) count unless
    ``hedged = "ignore"``.
@@ -31,8 +31,6 @@ def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher]) -> 
     mismatched = [k for k, a in agreements.items() if a is Agreement.MISMATCH]
     if not mismatched:
         return None, "no bound value contradicts the claim"
-    if any(a is None for a in agreements.values()):
-        return None, "a value differs but another expected value is not stated"
     extra = set(frame.bound) - set(agreements)
     if extra:
         return None, f"it also states a {sorted(extra)[0]}: another event"

@@ -29,8 +29,13 @@ ANAPHORIC_OPENERS = regex.compile(
         (?:cette|ce|cet)\s+(?:derni[èe]re?|[\p{L}-]+)
       | (?:celle|celui|ceux|celles)-ci
       | (?:il|elle|ils|elles)\b
-      | (?:le|la|les|l['’])\s*(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service)
-      | (?:the|this)\s+(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|operator|tool|service|chatbot)
+      | (?:le|la|les|l['’])\s*(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up
+            |jeune\s+pousse|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service
+            |assureur|distributeur|enseigne|marque|plateforme|application|club|[ée]quipe|fonds|industriel|p[ée]trolier
+            |t[ée]l[ée]com|num[ée]ro\s+un|leader|sp[ée]cialiste|fournisseur|h[ée]bergeur|r[ée]seau|m[ée]dia|cha[îi]ne)\b
+      | (?:the|this)\s+(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|automaker
+            |operator|tool|service|chatbot|insurer|retailer|brand|platform|app|club|team|fund|lender|airline
+            |network|broadcaster|supplier|chipmaker|conglomerate)\b
       | (?:it|he|she|they)\b
     )""", regex.IGNORECASE | regex.VERBOSE)
 

@@ -7,6 +7,7 @@ only module that catches exceptions and prints them.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 import traceback
@@ -14,7 +15,9 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+import pluggy
+
+from . import __version__, hookspecs
 from .config import (CONFLICT_POLICIES, HEDGED_POLICIES, Config, OptionParser, find_root, ini_options,
                      make_config)
 from .errors import ClaimcheckError, ClaimcheckWarning, ExitCode, UsageError
@@ -34,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ClaimcheckError as err:
             _error(str(err))
             return int(err.exit_code)
+        except pluggy.PluginValidationError as err:
+            _error(str(_invalid_plugin(err)))
+            return int(ExitCode.USAGE_ERROR)
         except KeyboardInterrupt:
             _error("interrupted")
             return int(ExitCode.INTERRUPTED)
@@ -149,9 +155,27 @@ def run(argv: list[str]) -> ExitCode:
     if not config.paths:
         raise UsageError("no claim paths: name files or folders, or set [tool.claimcheck] paths")
     plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": config})
-    plugins.pm.check_pending()
+    try:
+        plugins.pm.check_pending()
+    except pluggy.PluginValidationError as err:
+        raise _invalid_plugin(err, plugins) from None
     from .session import run as run_session
     return run_session(config, plugins)
+
+
+def _invalid_plugin(err: pluggy.PluginValidationError, plugins: Plugins | None = None) -> UsageError:
+    """A plugin pluggy refuses (a misspelt hook name, a wrong argument) as a usage error."""
+    name = None
+    if plugins is not None:
+        name = plugins.pm.get_name(err.plugin)
+    message = str(err)
+    if "unknown hook" in message:
+        hook = message.split("'")[1] if message.count("'") >= 2 else ""
+        known = [h for h in vars(hookspecs) if h.startswith("claimcheck_")]
+        close = difflib.get_close_matches(hook, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        message = f"unknown hook '{hook}'{hint}: hook functions are named after claimcheck/hookspecs.py"
+    return UsageError(f"plugin {name or err.plugin!r}: {message}")
 
 
 def _print_matchers(plugins: Plugins, config) -> ExitCode:

@@ -7,6 +7,7 @@ verdict ``error`` naming it, and the others still run.
 """
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -14,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import pluggy
 
@@ -110,13 +111,26 @@ class Plugins:
                 raise UsageError(f"-p {module}: cannot import it ({err})") from None
             self.broken.append(BrokenPlugin(name, f"ImportError: {err}"))
 
-    def matchers(self, config: object) -> dict[str, Matcher]:
-        """Every registered matcher by kind; two of one kind are a PluginError."""
+    def matchers(self, config: object, *, keep_going: bool = False) -> dict[str, Matcher]:
+        """Every registered matcher by kind; two of one kind are a PluginError.
+
+        :param keep_going: a plugin whose ``claimcheck_register_matchers`` raises or returns
+            something other than matchers is recorded in :attr:`broken` and skipped, rather
+            than raised, so that only the claims needing its kinds fail.
+        """
         found: dict[str, Matcher] = {}
         owners: dict[str, str] = {}
         for impl in self.pm.hook.claimcheck_register_matchers.get_hookimpls():
-            for matcher in _call(impl, config) or ():
-                _validate(matcher, impl.plugin_name)
+            try:
+                provided = _call(impl, config)
+                for matcher in provided:
+                    _validate(matcher, impl.plugin_name)
+            except PluginError as err:
+                if not keep_going:
+                    raise
+                self.broken.append(BrokenPlugin(impl.plugin_name, err.message))
+                continue
+            for matcher in provided:
                 if matcher.kind in found:
                     raise PluginError(
                         f"two matchers of kind '{matcher.kind}': {owners[matcher.kind]} and "
@@ -125,17 +139,104 @@ class Plugins:
         return found
 
 
+class Unavailable(Matcher):
+    """Stands in for a kind no loaded matcher provides while some plugin failed to load.
+
+    Claims of that kind then load (their values unread) and are reported with verdict
+    ``error`` naming the plugin, instead of making the whole claim file unreadable.
+    """
+
+    def __init__(self, kind: str, reason: str) -> None:
+        self.kind = kind  # type: ignore[misc]  # an instance attribute on purpose
+        self.reason = reason
+        self.options = _ANY_OPTION  # type: ignore[misc]  # the real matcher's options are unknown
+
+    def parse(self, text, *, lang, options):
+        return text
+
+    def extract(self, text, *, lang, ref_date):
+        raise PluginError(self.reason, plugin=self.kind)
+
+    def compare(self, expected, mention):
+        raise PluginError(self.reason, plugin=self.kind)
+
+
+class _AnyOption(frozenset):
+    """Accepts every option name (an unavailable matcher's options are unknown)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY_OPTION = _AnyOption()
+
+
+class ClaimMatchers(Mapping[str, Matcher]):
+    """The matchers claim files are read with: the loaded ones, plus an :class:`Unavailable`
+    stand-in for a kind that a broken plugin may have provided.
+
+    A kind close to a loaded one ("amout") stays unknown, so the claim file error can still
+    suggest the right spelling, unless a broken plugin bears that very name.
+    """
+
+    def __init__(self, matchers: Mapping[str, Matcher], broken: Sequence[BrokenPlugin]) -> None:
+        self.loaded = dict(matchers)
+        self.broken = list(broken)
+
+    def __getitem__(self, kind: str) -> Matcher:
+        if kind in self.loaded:
+            return self.loaded[kind]
+        reason = self.reason(kind)
+        if reason is None:
+            raise KeyError(kind)
+        return Unavailable(kind, reason)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.loaded
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+    def reason(self, kind: str) -> str | None:
+        """Why ``kind`` has no matcher, naming the plugin(s) that failed; None if none did."""
+        if not self.broken:
+            return None
+        named = [b for b in self.broken if _short_name(b.name) == kind.lower()]
+        if not named:
+            if difflib.get_close_matches(kind, list(self.loaded), n=1):
+                return None
+            named = self.broken
+        why = "; ".join(f"plugin {b.name} failed to load: {b.message}" for b in named)
+        return f"no matcher for '{kind}': {why}"
+
+
+def _short_name(name: str) -> str:
+    """``plugins/ordinal.py``, ``mypkg.ordinal`` and ``ordinal`` all give ``ordinal``."""
+    name = name.rsplit("/", 1)[-1]
+    name = name[:-3] if name.endswith(".py") else name
+    return name.rsplit(".", 1)[-1].lower()
+
+
 def blocked_names(args: Sequence[str]) -> list[str]:
     """The names given as ``-p no:NAME``."""
     return [arg[3:] for arg in args if arg.startswith("no:")]
 
 
-def _call(impl: pluggy.HookImpl, config: object) -> Iterable[Matcher]:
+def _call(impl: pluggy.HookImpl, config: object) -> list[Matcher]:
     kwargs = {"config": config} if "config" in impl.argnames else {}
     try:
-        return impl.function(**kwargs)
+        returned = impl.function(**kwargs)
     except Exception as err:
         raise PluginError(f"claimcheck_register_matchers raised {type(err).__name__}: {err}",
+                          plugin=impl.plugin_name) from None
+    try:
+        return list(returned or ())
+    except Exception as err:  # not iterable, or a generator that raised
+        raise PluginError(f"claimcheck_register_matchers returned {returned!r}, which cannot be "
+                          f"read as a list of Matcher instances ({type(err).__name__}: {err})",
                           plugin=impl.plugin_name) from None
 
 

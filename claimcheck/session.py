@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+import warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -9,28 +10,38 @@ from .check import check
 from .claims import collect
 from .config import Config
 from .corpus import load_corpus
-from .errors import ExitCode, UsageError
+from .errors import ClaimcheckWarning, ExitCode, UsageError
 from .index import Index
 from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
 from .model import Claim, Result, Verdict
-from .plugins import Plugins
+from .plugins import ClaimMatchers, Plugins
 
 
-def select(claims: Sequence[Claim], keyword: str | None) -> list[Claim]:
+def select(claims: Sequence[Claim], keyword: str | None, rootdir: Path | None = None) -> list[Claim]:
     """The claims a ``-k`` expression selects (pytest's grammar: and, or, not, parentheses),
-    matching case-insensitive substrings of ``file::id`` and whole tags."""
+    matching case-insensitive substrings of ``file::id`` and whole tags.
+
+    :param rootdir: the file part is taken relative to it, as pytest's node ids are, so
+        that the folders above the project (``/home/ci/…``) never match.
+    """
     if not keyword:
         return list(claims)
     try:
         predicate = compile_keyword(keyword)
     except KeywordError as err:
         raise UsageError(f"-k {keyword!r}: {err}") from None
-    return [claim for claim in claims if predicate(_keyword_matcher(claim))]
+    return [claim for claim in claims if predicate(_keyword_matcher(claim, rootdir))]
 
 
-def _keyword_matcher(claim: Claim):
-    names = [claim.nodeid.lower(), *(tag.lower() for tag in claim.tags)]
+def _keyword_matcher(claim: Claim, rootdir: Path | None = None):
+    path = claim.location.path
+    if rootdir is not None and path.is_absolute():
+        try:
+            path = path.relative_to(rootdir)
+        except ValueError:  # a claim file outside the project keeps its full path
+            pass
+    names = [f"{path.as_posix()}::{claim.id}".lower(), *(tag.lower() for tag in claim.tags)]
 
     def matches(word: str) -> bool:
         word = word.lower()
@@ -67,15 +78,22 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     """Check every collected claim; call the reporting hooks; return the exit code."""
     started = time.perf_counter()
     hook = plugins.pm.hook
-    matchers = plugins.matchers(config)
-    claims = select(collect(config.paths, config=config, matchers=matchers), config.keyword)
+    already_broken = len(plugins.broken)
+    matchers = plugins.matchers(config, keep_going=True)
+    for broken in plugins.broken[already_broken:]:
+        warnings.warn(ClaimcheckWarning(f"plugin {broken.name} failed to load: {broken.message}"))
+    # With a broken plugin, claims of a kind it may have provided still load; they are
+    # reported as errors naming it (below) and every other claim is checked.
+    readable = ClaimMatchers(matchers, plugins.broken) if plugins.broken else matchers
+    claims = select(collect(config.paths, config=config, matchers=readable), config.keyword,
+                    config.rootdir)
     hook.claimcheck_sessionstart(claims=claims, config=config)
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
     try:
         corpora = Corpora(config, plugins, matchers)
         indexes = [corpora.for_claim(claim) for claim in claims]
-        status = _check_all(claims, indexes, config, matchers, results) if claims else status
+        status = _check_all(claims, indexes, config, readable, results) if claims else status
     except KeyboardInterrupt:
         status = ExitCode.INTERRUPTED
     hook.claimcheck_sessionfinish(results=results, exitstatus=status,
@@ -87,10 +105,22 @@ def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config
                matchers: Mapping[str, Matcher], results: list[Result]) -> ExitCode:
     failures = 0
     for claim, index in zip(claims, indexes):
-        result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
+        missing = _unavailable(claim, matchers)
+        if missing:
+            result = Result(claim=claim, verdict=Verdict.ERROR, error=missing)
+        else:
+            result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
         results.append(result)
         config.pluginmanager.hook.claimcheck_logresult(result=result, config=config)
         failures += failed(result, config.strict)
         if config.maxfail and failures >= config.maxfail:
             break
     return ExitCode.CLAIMS_FAILED if failures else ExitCode.OK
+
+
+def _unavailable(claim: Claim, matchers: Mapping[str, Matcher]) -> str | None:
+    """Why ``claim`` cannot be checked (a kind whose plugin failed to load), or None."""
+    if not isinstance(matchers, ClaimMatchers):
+        return None
+    reasons = [matchers.reason(facet.kind) for facet in claim.expect if facet.kind not in matchers]
+    return "; ".join(r for r in reasons if r) or None

@@ -13,8 +13,9 @@ from typing import Any, Iterator
 
 import pytest
 
-# pytest owns these flags; claimcheck's options of the same name are renamed under pytest.
+# pytest owns ``--strict`` (and its dest): claimcheck's options of that name get a prefix here.
 RENAMED = {"--strict": "--claims-strict", "--lang": "--claims-lang"}
+RENAMED_DESTS = {"strict": "claims_strict", "lang": "claims_lang"}
 BLOCKED_UNDER_PYTEST = ("terminal", "junitxml")
 CATEGORIES = {"supported": (".", "SUPPORTED"), "contradicted": ("C", "CONTRADICTED"),
               "absent": ("a", "ABSENT")}
@@ -27,6 +28,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("claimcheck", "claim checking (claimcheck)")
 
     def add(*names: str, **kwargs: Any) -> None:
+        if "dest" in kwargs:
+            kwargs["dest"] = RENAMED_DESTS.get(kwargs["dest"], kwargs["dest"])
         group.addoption(*(RENAMED.get(n, n) for n in names), **kwargs)
     add_engine_options(OptionParser(add))
     plugins = _builtin_plugins()
@@ -60,7 +63,7 @@ class Engine:
         self.plugins = _builtin_plugins()
         self.plugins.load_folder(rootdir / ini_options(inifile).get("plugins_dir", "plugins"))
         dests = ("sources", "strict", "conflict", "hedged", "lang", "allow_outside_root", "json_report")
-        options = {d: pytest_config.getoption(d, None) for d in dests}
+        options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
         self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm)
         self.plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": self.config})
         self.matchers = self.plugins.matchers(self.config)

@@ -140,6 +140,8 @@ def prepare(argv: list[str]) -> tuple[Config, Plugins, argparse.Namespace]:
     args = parser.parse_args(argv)
     options = vars(args)
     options["verbose"] = args.verbose - args.quiet
+    # argparse gives [] for no PATH; None lets [tool.claimcheck] paths apply.
+    options["paths"] = args.paths or None
     config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm)
     return config, plugins, args
 

@@ -52,6 +52,8 @@ class Plugins:
         self.pm.add_hookspecs(hookspecs)
         self.broken: list[BrokenPlugin] = []
         self.origins: dict[str, str] = {}
+        self.owners: dict[str, str] = {}
+        """Kind → name of the plugin whose matcher provides it (filled by :meth:`matchers`)."""
         for name in blocked:
             self.pm.set_blocked(name)
         if os.environ.get("CLAIMCHECK_TRACE_PLUGINS"):
@@ -136,6 +138,7 @@ class Plugins:
                         f"two matchers of kind '{matcher.kind}': {owners[matcher.kind]} and "
                         f"{impl.plugin_name}; block one with -p no:NAME", plugin=impl.plugin_name)
                 found[matcher.kind], owners[matcher.kind] = matcher, impl.plugin_name
+        self.owners = owners
         return found
 
 

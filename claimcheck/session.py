@@ -1,6 +1,7 @@
 """One run: collect claims → select (-k) → load and index the corpus → check → report."""
 from __future__ import annotations
 
+import dataclasses
 import time
 import warnings
 from pathlib import Path
@@ -14,7 +15,7 @@ from .errors import ClaimcheckWarning, ExitCode, UsageError
 from .index import Index
 from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
-from .model import Claim, Result, Verdict
+from .model import Claim, Mention, Result, Verdict
 from .plugins import ClaimMatchers, Plugins
 
 
@@ -55,6 +56,38 @@ def failed(result: Result, strict: bool) -> bool:
         strict and result.verdict is Verdict.ABSENT)
 
 
+class GuardedMatcher(Matcher):
+    """A matcher as the corpus index sees it: when ``extract`` raises or returns garbage,
+    the failure is recorded and no mention is returned, so one broken matcher does not
+    stop the claims of other kinds on the same article. The claims of this kind are then
+    reported as errors naming the plugin (see :func:`run`)."""
+
+    def __init__(self, inner: Matcher, plugin: str) -> None:
+        self.inner, self.plugin = inner, plugin
+        self.kind = inner.kind  # type: ignore[misc]
+        self.options = inner.options  # type: ignore[misc]
+        self.failure: str | None = None
+
+    def parse(self, text, *, lang, options):
+        return self.inner.parse(text, lang=lang, options=options)
+
+    def extract(self, text, *, lang, ref_date):
+        try:
+            found = list(self.inner.extract(text, lang=lang, ref_date=ref_date))
+            for mention in found:
+                if not isinstance(mention, Mention) or not 0 <= mention.start <= mention.end <= len(text):
+                    raise TypeError(f"returned {mention!r}: expected Mentions with spans inside the text")
+        except Exception as err:
+            if self.failure is None:
+                self.failure = (f"plugin {self.plugin}: matcher '{self.kind}' failed: "
+                                f"{type(err).__name__}: {err}")
+            return []
+        return found
+
+    def compare(self, expected, mention):
+        return self.inner.compare(expected, mention)
+
+
 class Corpora:
     """One index per distinct set of source paths, each document read once per run."""
 
@@ -91,9 +124,10 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
     try:
-        corpora = Corpora(config, plugins, matchers)
+        guarded = {kind: GuardedMatcher(m, plugins.owners.get(kind, kind)) for kind, m in matchers.items()}
+        corpora = Corpora(config, plugins, guarded)
         indexes = [corpora.for_claim(claim) for claim in claims]
-        status = _check_all(claims, indexes, config, readable, results) if claims else status
+        status = _check_all(claims, indexes, config, readable, results, guarded) if claims else status
     except KeyboardInterrupt:
         status = ExitCode.INTERRUPTED
     hook.claimcheck_sessionfinish(results=results, exitstatus=status,
@@ -102,7 +136,8 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
 
 
 def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config,
-               matchers: Mapping[str, Matcher], results: list[Result]) -> ExitCode:
+               matchers: Mapping[str, Matcher], results: list[Result],
+               guarded: Mapping[str, GuardedMatcher]) -> ExitCode:
     failures = 0
     for claim, index in zip(claims, indexes):
         missing = _unavailable(claim, matchers)
@@ -110,6 +145,10 @@ def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config
             result = Result(claim=claim, verdict=Verdict.ERROR, error=missing)
         else:
             result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
+            broken = [guarded[f.kind].failure for f in claim.expect
+                      if f.kind in guarded and guarded[f.kind].failure]
+            if broken:
+                result = dataclasses.replace(result, verdict=Verdict.ERROR, error="; ".join(broken))
         results.append(result)
         config.pluginmanager.hook.claimcheck_logresult(result=result, config=config)
         failures += failed(result, config.strict)

@@ -1,0 +1,136 @@
+"""Built-in matcher plugin "date": calendar dates, periods and relative dates in French and English."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping
+
+from ...hookspecs import hookimpl
+from ...model import Expected, Mention, PartialDate
+from .. import Agreement, Matcher
+from .extract import _candidates, _merge_ranges, _merge_weekdays
+from .resolve import _Ref, _last
+
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "range")
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A stretch of calendar days, both ends inclusive, or an unresolved date."""
+
+    start: dt.date | None
+    """First day, or None when the words could not be resolved (no reference date)."""
+    end: dt.date | None
+    """Last day (inclusive), or None when unresolved."""
+    granularity: str
+    """One of day, week, month, quarter, half, season, year, decade, range."""
+    words: str = field(default="", compare=False)
+    """The words as written, shown when the span is unresolved."""
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def __str__(self) -> str:
+        if not self.resolved:
+            return f"unresolved ({self.words})"
+        s, e = self.start, self.end
+        if s == e:
+            return s.isoformat()
+        if s.month == 1 and s.day == 1 and e.month == 12 and e.day == 31 and s.year == e.year:
+            return f"{s.year:04d}"
+        if s.day == 1 and s.year == e.year and s.month == e.month and e.day == _last(s.year, s.month):
+            return f"{s.year:04d}-{s.month:02d}"
+        return f"{s.isoformat()}..{e.isoformat()}"
+
+
+class DateMatcher(Matcher):
+    """Dates and periods in French and English news, as inclusive spans of days.
+
+    Recognised, with the value shown by ``claimcheck extract``:
+
+    - years: "en 2019", "in 2021", "l'an 2000" → ``2019``. A bare number counts as a year
+      from 1900 to 2100 (earlier only after "en", "in", "since", "l'an"…);
+    - months: "juillet 2019", "July 2019", "Dec-2018", "2018-02", "April of 87" → ``2019-07``;
+    - days: "23 janvier 2023", "le 1er mars", "mercredi 10 juin 2020", "January 23, 2023",
+      "23 January 2023", "2023-01-23", "23/01/2023" (day first in French), "01/23/2023"
+      (month first in English; the other order when only it is valid) → ``2023-01-23``;
+    - parts: "début 2023", "fin 2022", "mi-2022", "early 2023", "late 2022", "mid-2022":
+      thirds of a year (Jan–Apr, May–Aug, Sep–Dec); "début/mi-/fin novembre", "early/mid/late
+      November": days 1–15, 10–20 and 16–end of the month;
+    - quarters and halves: "au premier trimestre 2023", "T1 2023", "Q1 2023", "2017-q1",
+      "in the first quarter of 2023", "au second semestre 2022", "H1 2023", "S2 2022";
+    - seasons (meteorological): "l'été 2022", "summer 2022" → 2022-06-01..2022-08-31;
+      "l'hiver 2022" is December 2021 to February 2022;
+    - decades and centuries: "les années 1990", "les années 90", "the 1990s", "the '90s",
+      "le XXe siècle", "the 21st century";
+    - ranges: "de 2014 à 2018", "between 2014 and 2018", "2014-2018", "du 3 au 12 septembre",
+      "November 19-20": both ends inclusive ("de 2014 à 2018" includes 2018);
+    - dates relative to the publication date (``ref_date``): "aujourd'hui", "hier", "demain",
+      "today", "yesterday", "ce lundi" (the Monday of the reference's week), "lundi" / "on
+      Monday" (news is told in the past: the latest Monday on or before the reference),
+      "lundi dernier" / "last Monday" (strictly before), "lundi prochain" / "next Monday",
+      "la semaine dernière", "last week" (Monday to Sunday), "le mois dernier", "cette année",
+      "l'an dernier", "last year", "le trimestre dernier", "il y a deux semaines", "il y a près
+      de quatre ans", "two weeks ago" (that day), "dans trois ans", "in two weeks",
+      "au début du mois", "fin novembre" / "late November" (the latest November that started
+      on or before the reference: published 2023-01-24, 2022-11-16..2022-11-30), "en mars"
+      (likewise the latest March on or before the reference), "mars dernier" (strictly before),
+      "le 23 mars" without a year (the latest 23 March on or before the reference).
+
+    Without a reference date, relative and year-less dates are found but stay unresolved
+    (``unresolved (fin novembre)``) and compare as undecided: the matcher never guesses.
+
+    Deliberately not dates: "2 heures", "14h30", durations ("pendant trois ans", "for 3
+    years"), "il y a 2 heures" (a time, not a day), "GPT-3.5", "Windows 11", "Windows 2000",
+    "Peugeot 2008", amounts and counts ("2019 dollars", "2000 personnes", "1 999 €"),
+    percentages ("2019 %"), phone numbers, "24/7", decimals ("5.12"), the modal "may" ("it may
+    rain"), the planet "Mars" without a date word, "le lendemain" and "la veille" (they refer
+    to a day of the story, not to the publication date), bare day numbers unless they follow
+    "le"/"the"/"on" and precede punctuation or a preposition ("il reviendra le 23." is a day,
+    "le 23 joueurs" is not), "in ten years" (a duration; "in two weeks" is a day).
+
+    Comparison: when both are resolved, a mention matches when one span contains the other
+    ("mars 2019" matches ``2019`` and ``2019`` matches "mars 2019"), mismatches when they are
+    disjoint, and is undecided when they overlap otherwise or when the mention is unresolved.
+    """
+
+    kind = "date"
+    options = frozenset()
+
+    def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> DateSpan:
+        """Read an absolute date written in a claim: "2019", "juillet 2019", "2023-01-23", "fin 2022"."""
+        words = str(text).strip()
+        found = list(self._spans(words, lang if lang in ("fr", "en") else None, None))
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(words) and found[0][2].resolved:
+            return found[0][2]
+        raise ValueError(f"{words!r} is not a date: write e.g. '2019', 'juillet 2019', '2023-01-23' or '2018-02'")
+
+    def extract(self, text: str, *, lang: str | None, ref_date: PartialDate | None) -> Iterator[Mention]:
+        for start, end, span in self._spans(text, lang if lang in ("fr", "en") else None, ref_date):
+            yield Mention(kind=self.kind, start=start, end=end, text=text[start:end], value=span)
+
+    def _spans(self, text: str, lang: str | None, ref_date: PartialDate | None):
+        ref = _Ref(ref_date)
+        for cand in _merge_ranges(text, _merge_weekdays(text, _candidates(text, lang))):
+            words = text[cand.start:cand.end]
+            days = cand.resolve(ref)
+            if days is None:
+                yield cand.start, cand.end, DateSpan(None, None, cand.gran, words)
+            else:
+                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words)
+
+    def compare(self, expected: Expected, mention: Mention) -> Agreement:
+        want, got = expected.value, mention.value
+        if not isinstance(got, DateSpan) or not got.resolved or not want.resolved:
+            return Agreement.UNDECIDED
+        if got.end < want.start or want.end < got.start:
+            return Agreement.MISMATCH
+        if (want.start <= got.start and got.end <= want.end) or (got.start <= want.start and want.end <= got.end):
+            return Agreement.MATCH
+        return Agreement.UNDECIDED
+
+
+@hookimpl
+def claimcheck_register_matchers():
+    return [DateMatcher()]

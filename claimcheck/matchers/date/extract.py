@@ -1,0 +1,114 @@
+"""From text to candidates: every rule, longest leftmost, then weekdays and ranges merged."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import relative  # noqa: F401  (its rules register after the absolute ones)
+from .patterns import RULES
+from .resolve import Resolver, _Cand, _Ref, _month
+
+# ---------------------------------------------------------------------------------------------
+# Extraction.
+# ---------------------------------------------------------------------------------------------
+
+_CONNECTOR = re.compile(
+    r"\s{0,3}(?:-|–|—|~|to|till|until|through|thru|and|à|au|et|jusqu'à|jusqu’à|jusqu'en|jusqu’en|jusqu'au|jusqu’au)\s{0,3}"
+    r"(?:(?:the|le|la|l'|l’|en|in)\s{1,3})?$", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$", re.IGNORECASE)
+
+
+def _candidates(text: str, lang: str | None) -> list[_Cand]:
+    found = []
+    for langs, pattern, handler in RULES:
+        if lang is not None and lang not in langs:
+            continue
+        for m in pattern.finditer(text):
+            cand = handler(m, lang)
+            if cand is not None and cand.end > cand.start:
+                found.append(cand)
+    # Longest leftmost wins; ties go to the rule registered first.
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_Cand] = []
+    for cand in found:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+_WEEKDAY_GLUE = re.compile(r"[ ,(]{0,3}(?:the\s{1,3})?$")
+_WEEK_GLUE = re.compile(r"\s{0,3}(?:of|de|-|on|,)?\s{0,3}(?:the\s{1,3})?$", re.IGNORECASE)
+
+
+def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """vendredi 7/6, this Friday (Jun-15): the date decides; mardi de la semaine prochaine, next week Wednesday."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        gap = text[prev.end:cand.start] if prev else ""
+        if prev and prev.weekday is not None and cand.ymd[2] is not None and _WEEKDAY_GLUE.match(gap):
+            out[-1] = _Cand(prev.start, cand.end, "day", cand.resolve, cand.ymd)
+        elif prev and len(gap) < 12 and _WEEK_GLUE.match(gap) and (
+                (prev.weekday is not None and cand.gran == "week") or (prev.gran == "week" and cand.weekday is not None)):
+            week, wd = (cand, prev.weekday) if prev.weekday is not None else (prev, cand.weekday)
+            out[-1] = _Cand(prev.start, cand.end, "day", _day_in_week(week.resolve, wd))
+        else:
+            out.append(cand)
+    return out
+
+
+def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
+    def day(ref: _Ref):
+        week = resolve(ref)
+        if week is None:
+            return None
+        found = week[0] + dt.timedelta((wd - week[0].weekday()) % 7)
+        return found, found
+    return day
+
+
+def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """from 2014 to 2018, entre mars et juin 2020, de janvier à avril 2015: one range, ends inclusive."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            gap = text[a.end:b.start]
+            lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
+            connector = _CONNECTOR.match(gap) if len(gap) <= 24 else None
+            if connector and _joinable(a, b, gap, lead):
+                out.append(_range(a, b, lead.start() if lead else a.start))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _joinable(a: _Cand, b: _Cand, gap: str, lead) -> bool:
+    words = gap.strip().lower()
+    if words.startswith(("and", "et")) and not (lead and re.match(r"between|entre", lead.group(), re.IGNORECASE)):
+        return False
+    if not lead and not words.startswith(("-", "–", "~", "to", "through", "until", "till", "jusqu")):
+        return False
+    return a.gran not in ("range",) and b.gran not in ("range",)
+
+
+def _range(a: _Cand, b: _Cand, start: int) -> _Cand:
+    ay, am, ad = a.ymd
+    by = b.ymd[0]
+
+    def resolve(ref: _Ref):
+        first = a.resolve(ref)
+        if ay is None and am is not None and by is not None:  # "de janvier à avril 2015": the year is shared
+            year = by - (1 if am > (b.ymd[1] or 12) else 0)
+            first = (dt.date(year, am, ad or 1),) * 2 if ad else _month(year, am)
+        second = b.resolve(ref)
+        if not first or not second or second[1] < first[0]:
+            return None
+        return first[0], second[1]
+    return _Cand(start, b.end, "range", resolve)
+

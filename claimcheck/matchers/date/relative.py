@@ -1,0 +1,350 @@
+"""The rules of dates relative to the reference: today, last Monday, next week, two years ago, holidays."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from .patterns import _ORD_QUARTER, _skip_preposition, rule
+from .resolve import _Cand, _Ref, _add_months, _fixed, _last, _latest_month, _month, _part, _week
+from .vocabulary import APOS, MONTH, NUMBER_WORDS, WEEKDAYS, YEAR4, _OSP, _PART, _SP, _alt, _mo, _num, _part_of
+
+# -- Relative to the reference date -------------------------------------------------------------------
+
+_REL_DAYS = {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2,
+             "today": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2, "ce matin": 0, "ce soir": 0, "cet après-midi": 0, "tonight": 0,
+             "this morning": 0, "this afternoon": 0, "this evening": 0}
+
+
+@rule("fr en", rf"(?<![\w-])(?P<w>{_alt(_REL_DAYS)})(?![\w-])")
+def _rel_day(m, lang):
+    offset = _REL_DAYS[m["w"].lower()]
+    return _Cand(m.start(), m.end(), "day",
+                 lambda ref: (ref.day + dt.timedelta(offset),) * 2 if ref.day else None)
+
+
+# Weekdays. NOTE: a bare weekday in news is past tense: the latest such day on or before the
+# reference ("lundi" published on a Monday is that day); "ce lundi" is the Monday of the
+# reference's week; "lundi dernier"/"last Monday" is strictly before; "prochain"/"next" strictly after.
+@rule("fr en", rf"(?:(?P<mod>ce|this|last|next|on|coming|past|le){_SP})?(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
+      rf"(?:{_SP}(?P<post>dernier|prochain|passé)(?!\w))?")
+def _weekday(m, lang):
+    wd = WEEKDAYS[m["wd"].lower()]
+    mod = (m["post"] or m["mod"] or "").lower()
+
+    def resolve(ref: _Ref):
+        if ref.day is None:
+            return None
+        back = (ref.day.weekday() - wd) % 7
+        if mod in ("ce", "this"):
+            day = _week(ref.day)[0] + dt.timedelta(wd)
+        elif mod in ("last", "dernier", "passé", "past"):
+            day = ref.day - dt.timedelta(back or 7)
+        elif mod in ("next", "prochain", "coming"):
+            day = ref.day + dt.timedelta((wd - ref.day.weekday()) % 7 or 7)
+        else:
+            day = ref.day - dt.timedelta(back)
+        return day, day
+    start = m.start("wd") if (m["mod"] or "").lower() in ("on", "le") else m.start()
+    return _Cand(start, m.end(), "day", resolve, weekday=None if m["post"] or m["mod"] not in (None, "on", "le") else wd)
+
+
+_UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "month", "an": "year", "année": "year",
+               "annee": "year", "year": "year", "trimestre": "quarter", "quarter": "quarter", "week-end": "weekend",
+               "weekend": "weekend", "semestre": "half"}
+_DIR_WORDS = {"dernier": -1, "dernière": -1, "derniere": -1, "passé": -1, "passée": -1, "last": -1, "previous": -1,
+              "prochain": 1, "prochaine": 1, "next": 1, "coming": 1, "ce": 0, "cette": 0, "cet": 0, "this": 0,
+              "current": 0, "en cours": 0, "ci": 0}
+
+
+def _period_of(unit: str, shift: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
+    if unit == "year":
+        return None if ref.year is None else (dt.date(ref.year + shift, 1, 1), dt.date(ref.year + shift, 12, 31))
+    if unit in ("month", "quarter", "half"):
+        if ref.year is None or ref.month is None:
+            return None
+        size = {"month": 1, "quarter": 3, "half": 6}[unit]
+        first = dt.date(ref.year, (ref.month - 1) // size * size + 1, 1)
+        first = _add_months(first, shift * size)
+        last = _add_months(first, size - 1)
+        return first, last.replace(day=_last(last.year, last.month))
+    if ref.day is None:
+        return None
+    monday = _week(ref.day)[0] + dt.timedelta(weeks=shift)
+    if unit == "weekend":
+        return monday + dt.timedelta(5), monday + dt.timedelta(6)
+    return monday, monday + dt.timedelta(6)
+
+
+@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?:(?:la|le|l{APOS}){_OSP})?(?P<u>semaine|mois|année|an|trimestre|semestre|week-end)"
+      rf"{_SP}(?P<dir>dernière|derniere|dernier|passée|passé|prochaine|prochain|en{_SP}cours)(?!\w)")
+def _fr_rel_period(m, lang):
+    return _rel_period(m, m["u"], m["dir"])
+
+
+@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end)"
+      rf"(?:-(?:ci|là))?(?!\w)")
+def _fr_this_period(m, lang):
+    return _rel_period(m, m["u"], m["dir"])
+
+
+@rule("fr", rf"{_PART}(?:la{_SP}|l{APOS})?(?P<u>mois|année|semaine|an)(?!\w)")
+def _fr_part_current(m, lang):
+    """au début du mois, en fin d'année: the current month or year."""
+    if not m["part"].strip():
+        return None
+    return _rel_period(m, m["u"], "ce")
+
+
+@rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous){_SP}(?P<u>week|month|year|quarter|weekend)(?!\w)")
+def _en_rel_period(m, lang):
+    return _rel_period(m, m["u"], m["dir"])
+
+
+@rule("en", rf"{_PART}(?:the{_SP})?(?P<u>month|year|week)(?!\w)")
+def _en_part_current(m, lang):
+    """end of the month, early in the year (read as the current one)."""
+    if not _part_of(m["part"]) or not re.search(r"of|early|late|mid", m["part"], re.IGNORECASE):
+        return None
+    return _rel_period(m, m["u"], "this")
+
+
+def _rel_period(m, unit_word: str, dir_word: str) -> _Cand:
+    unit = _UNIT_WORDS[unit_word.lower()]
+    shift = _DIR_WORDS[re.sub(r"\s+", " ", dir_word.lower())]
+    part = _part_of(m["part"]) if "part" in m.re.groupindex else None
+    gran = "week" if unit == "weekend" else unit
+
+    def resolve(ref: _Ref):
+        span = _period_of(unit, shift, ref)
+        return _part(*span, part, gran) if span else None
+    return _Cand(_skip_preposition(m), m.end(), gran, resolve)
+
+
+_COUNT = rf"(?P<n>\d{{1,3}}|{_alt(w for w, n in NUMBER_WORDS.items() if n and ' ' not in w)}|a{_SP}couple{_SP}of)"
+_APPROX = (r"(?:(?:près de|pres de|environ|plus de|moins de|à peu près|a peu pres|presque|quelque|un peu plus de|"
+           r"un peu moins de|about|nearly|almost|some|around|more than|over|less than|roughly|just over|just under)\s{1,3})?")
+_AGO_UNITS = {"jour": "d", "jours": "d", "day": "d", "days": "d", "semaine": "w", "semaines": "w", "week": "w",
+              "weeks": "w", "mois": "m", "month": "m", "months": "m", "an": "y", "ans": "y", "année": "y",
+              "années": "y", "year": "y", "years": "y", "décennie": "x", "décennies": "x", "decade": "x", "decades": "x"}
+
+
+def _shift(day: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "d":
+        return day + dt.timedelta(n)
+    if unit == "w":
+        return day + dt.timedelta(weeks=n)
+    return _add_months(day, n * {"m": 1, "y": 12, "x": 120}[unit])
+
+
+def _offset_cand(m, sign: int) -> _Cand | None:
+    n = _num(m["n"]) if not m["n"].lower().endswith("of") else 2
+    if not n:
+        return None
+    unit = _AGO_UNITS[m["u"].lower()]
+
+    def resolve(ref: _Ref):
+        if ref.day is None:
+            return None
+        day = _shift(ref.day, sign * n, unit)
+        return day, day
+    return _Cand(m.start(), m.end(), "day", resolve)
+
+
+# "il y a 2 heures" is not matched: hours are a time of day, not a date.
+@rule("fr", rf"il{_OSP}y{_OSP}a{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)")
+def _fr_ago(m, lang):
+    return _offset_cand(m, -1)
+
+
+@rule("fr", rf"dans{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)")
+def _fr_in(m, lang):
+    return _offset_cand(m, 1)
+
+
+@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_SP}ago(?!\w)")
+def _en_ago(m, lang):
+    return _offset_cand(m, -1)
+
+
+# NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
+@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)")
+def _en_in(m, lang):
+    return _offset_cand(m, 1)
+
+
+_ROLL_UNITS = {"jours": "d", "days": "d", "semaines": "w", "weeks": "w", "mois": "m", "months": "m", "ans": "y",
+               "années": "y", "years": "y", "trimestres": "q", "quarters": "q"}
+
+
+def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
+    """The N whole units before the reference (quarters: before the current one), or after it."""
+    def resolve(ref: _Ref):
+        if unit == "q":
+            current = _period_of("quarter", 0, ref)
+            if current is None:
+                return None
+            if sign < 0:
+                return _add_months(current[0], -3 * n), current[0] - dt.timedelta(1)
+            last = _add_months(current[0], 3 * n + 2)
+            return _add_months(current[0], 3), last.replace(day=_last(last.year, last.month))
+        if ref.day is None:
+            return None
+        if sign < 0:
+            return _shift(ref.day, -n, unit), ref.day - dt.timedelta(1)
+        return ref.day + dt.timedelta(1), _shift(ref.day, n, unit)
+    return _Cand(m.start(), m.end(), "range", resolve)
+
+
+@rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
+      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)")
+def _en_rolling(m, lang):
+    """the past five years, the next 3 days, the last 2 quarters: whole units counted from the reference."""
+    n = _num(m["n"])
+    if not n:
+        return None
+    if bool(m["dir"]) == bool(m["dir2"]):
+        return None  # "3 years" is a duration
+    direction = (m["dir"] or m["dir2"]).lower()
+    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], -1 if direction in ("last", "past", "previous") else 1)
+
+
+@rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"
+      rf"prochains|prochaines|précédents|précédentes){_SP}(?P<u>jours|semaines|mois|années|ans|trimestres)(?!\w)")
+def _fr_rolling(m, lang):
+    """ces cinq dernières années, les 3 prochaines semaines."""
+    n = _num(m["n"])
+    if not n:
+        return None
+    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], 1 if m["dir"].lower().startswith("prochain") else -1)
+
+
+def _latest_day_number(d: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
+    """The latest day numbered ``d`` on or before the reference ("le 23" read on 12 January: 23 December)."""
+    if ref.day is None:
+        return None
+    first = ref.day.replace(day=1)
+    for back in range(0, 4):
+        month = _add_months(first, -back)
+        if d <= _last(month.year, month.month) and month.replace(day=d) <= ref.day:
+            return (month.replace(day=d),) * 2
+    return None
+
+
+# A bare day number only when it cannot be a count: after "le"/"the"/"on", before punctuation or a preposition.
+@rule("fr", r"(?<!\w)le\s{1,3}(?P<d>1er|[12]\d|3[01]|0?[1-9])(?=\s?(?:[,.;:!?)]|$)|\s(?:à|au|pour|et|ou|dans|jusqu)(?!\w))")
+def _fr_day_number(m, lang):
+    d = 1 if m["d"] == "1er" else int(m["d"])
+    return _Cand(m.start("d"), m.end(), "day", lambda ref: _latest_day_number(d, ref))
+
+
+@rule("en", r"(?<!\w)(?:on\s{1,3}(?:the\s{1,3})?|the\s{1,3})(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+      r"(?=\s?(?:[,.;:!?)]|$)|\s(?:at|in|for|and|or|to|through|until|from|-)(?!\w))")
+def _en_day_number(m, lang):
+    d = int(re.match(r"\d+", m["d"]).group())
+    return _Cand(m.start(), m.end(), "day", lambda ref: _latest_day_number(d, ref))
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _black_friday(year: int) -> dt.date:
+    nov1 = dt.date(year, 11, 1)
+    thursday = nov1 + dt.timedelta((3 - nov1.weekday()) % 7 + 21)
+    return thursday + dt.timedelta(1)
+
+
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "noël": lambda y: dt.date(y, 12, 25), "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year day": lambda y: dt.date(y, 1, 1),
+    "jour de l'an": lambda y: dt.date(y, 1, 1), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "saint-valentin": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4), "bastille day": lambda y: dt.date(y, 7, 14),
+    "toussaint": lambda y: dt.date(y, 11, 1), "saint patrick": lambda y: dt.date(y, 3, 17),
+    "st patrick's day": lambda y: dt.date(y, 3, 17), "saint patrick's day": lambda y: dt.date(y, 3, 17),
+    "earth day": lambda y: dt.date(y, 4, 22), "juneteenth": lambda y: dt.date(y, 6, 19),
+    "international workers' day": lambda y: dt.date(y, 5, 1), "fête du travail": lambda y: dt.date(y, 5, 1),
+    "easter": _easter, "pâques": _easter, "paques": _easter, "black friday": _black_friday,
+}
+
+
+@rule("fr en", rf"(?:(?P<mod>last|next|previous|following|this){_SP})?(?<![\w-])(?P<h>{_alt(HOLIDAYS)})(?![\w-])"
+      rf"(?:{_SP}(?:of{_SP}|de{_SP})?(?P<y>(?:19|20)\d\d)(?!\d))?")
+def _holiday(m, lang):
+    """Noël 2022, Pâques, Christmas, last Easter: fixed and movable feasts."""
+    day_of = HOLIDAYS[m["h"].lower()]
+    if m["y"]:
+        day = day_of(int(m["y"]))
+        return _Cand(m.start(), m.end(), "day", _fixed(day, day))
+    if m["h"].lower() == "noël" and not re.search(r"(?:à|de|pour|avant|après|depuis|jusqu'à|jusqu’à)\s{1,3}$",
+                                                   m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+        return None  # Noël is also a first name
+    mod = (m["mod"] or "").lower()
+
+    def resolve(ref: _Ref):
+        if ref.day is None:
+            return None
+        if mod in ("next", "following"):
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year + 2) if day_of(y) > ref.day)
+        elif mod in ("last", "previous"):
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) < ref.day)
+        elif mod == "this":
+            day = day_of(ref.day.year)
+        else:
+            day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) <= ref.day)
+        return day, day
+    return _Cand(m.start(), m.end(), "day", resolve)
+
+
+@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?")
+def _iso_week(m, lang):
+    """week 31, week 3 of 2027: ISO 8601 weeks (Monday to Sunday)."""
+    n = int(m["n"])
+
+    def resolve(ref: _Ref):
+        year = int(m["y"]) if m["y"] else ref.year
+        if year is None:
+            return None
+        try:
+            monday = dt.date.fromisocalendar(year, n, 1)
+        except ValueError:
+            return None
+        return monday, monday + dt.timedelta(6)
+    return _Cand(m.start(), m.end(), "week", resolve)
+
+
+@rule("en", rf"(?:the{_SP})?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th){_SP}week{_SP}of{_SP}"
+      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))")
+def _nth_week(m, lang):
+    """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
+    index = _ORD_QUARTER[m["ord"].lower()]
+    month = _mo(m) if m["mo"] else None
+
+    def resolve(ref: _Ref):
+        year = int(m["y"] or m["y2"] or 0) or None
+        if year is None:
+            span = _latest_month(month, ref) if month else None
+            if span is None:
+                return None
+            year = span[0].year
+        first, last = (_month(year, month) if month else (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        thursdays = [first + dt.timedelta((3 - first.weekday()) % 7)]
+        if index == -1:
+            thursday = last - dt.timedelta((last.weekday() - 3) % 7)
+        else:
+            thursday = thursdays[0] + dt.timedelta(weeks=index - 1)
+        monday = thursday - dt.timedelta(3)
+        return monday, monday + dt.timedelta(6)
+    return _Cand(m.start(), m.end(), "week", resolve)
+

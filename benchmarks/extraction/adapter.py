@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from decimal import Decimal
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -75,11 +76,24 @@ def percentage(text, lang, ref_date):
 
 
 def date(text, lang, ref_date):
+    """Dates as inclusive days, in the benchmark's two conventions that differ from claimcheck's.
+
+    - Ranges: claimcheck's ``DateSpan`` includes both ends ("from 2014 to 2018" runs to 2018-12-31, the
+      reading a news claim needs), while the benchmark stops a range the day before its last part begins
+      (2014-01-01..2017-12-31; "from March to May" ends 30 April; "between 3 and 12 of Sept" ends on the
+      11th). ``DateSpan.last_part_start`` says where that last part begins, so the range ends the day before.
+    - Unresolved dates ("feb 30", or a relative date without a reference): the benchmark writes an invalid
+      date as ``{"start": "not resolv", "end": "not resolv"}``; claimcheck finds the words but gives no days.
+    """
     out = []
     for m in _mentions("date", text, lang, ref_date):
         start, end = getattr(m.value, "start", None), getattr(m.value, "end", None)
         if start is None or end is None:
-            continue
-        out.append({"start": m.start, "end": m.end,
-                    "value": {"start": start.isoformat(), "end": end.isoformat()}})
+            value = {"start": "not resolv", "end": "not resolv"}
+        else:
+            last_part = getattr(m.value, "last_part_start", None)
+            if last_part is not None and last_part > start:
+                end = last_part - timedelta(days=1)
+            value = {"start": start.isoformat(), "end": end.isoformat()}
+        out.append({"start": m.start, "end": m.end, "value": value})
     return out

@@ -26,6 +26,10 @@ class DateSpan:
     """One of day, week, month, quarter, half, season, year, decade, range."""
     words: str = field(default="", compare=False)
     """The words as written, shown when the span is unresolved."""
+    last_part_start: dt.date | None = field(default=None, compare=False)
+    """For a range of two parts ("from 2014 to 2018", "du 3 au 12 mai"), the first day of its last part
+    (2018-01-01, 12 May); None otherwise. Not compared: ``end`` already says where the range stops. It lets
+    a consumer whose convention ends ranges where the last part begins (the extraction benchmark) say so."""
 
     @property
     def resolved(self) -> bool:
@@ -118,7 +122,7 @@ class DateMatcher(Matcher):
             if days is None:
                 yield cand.start, cand.end, DateSpan(None, None, cand.gran, words)
             else:
-                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words)
+                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, *days[2:])
 
     def compare(self, expected: Expected, mention: Mention) -> Agreement:
         want, got = expected.value, mention.value

@@ -109,6 +109,6 @@ def _range(a: _Cand, b: _Cand, start: int) -> _Cand:
         second = b.resolve(ref)
         if not first or not second or second[1] < first[0]:
             return None
-        return first[0], second[1]
+        return first[0], second[1], second[0]
     return _Cand(start, b.end, "range", resolve)
 

@@ -102,7 +102,7 @@ def _year_range(m, lang):
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
     if y2 <= y1 or (len(m["y2"]) == 2 and y2 - y1 > 10):
         return None  # "2015-32" is no period
-    span = (dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+    span = (dt.date(y1, 1, 1), dt.date(y2, 12, 31), dt.date(y2, 1, 1))
     return _Cand(m.start(), m.end(), "range", lambda ref: span)
 
 
@@ -185,7 +185,7 @@ def _range_in_month(m, year, mo, d1, d2):
                 return None
             y = first[0].year
         try:
-            return dt.date(y, mo, d1), dt.date(y, mo, d2)
+            return dt.date(y, mo, d1), dt.date(y, mo, d2), dt.date(y, mo, d2)
         except ValueError:
             return None
     return _Cand(m.start(), m.end(), "range", resolve)

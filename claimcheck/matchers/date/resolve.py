@@ -60,7 +60,9 @@ def _part(start: dt.date, end: dt.date, part: str | None, gran: str) -> tuple[dt
 # Candidates: a span of text with a resolver.
 # ---------------------------------------------------------------------------------------------
 
-Resolver = Callable[["_Ref"], "tuple[dt.date, dt.date] | None"]
+# A resolver returns (first day, last day), or for a range of two parts (first day, last day, first day of the
+# last part), or None when the words cannot be resolved.
+Resolver = Callable[["_Ref"], "tuple[dt.date, ...] | None"]
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
+from . import triggers
 from .patterns import RULES
 from .resolve import Resolver, _Cand, _Ref, _month
 
@@ -19,14 +20,24 @@ _RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,
 
 
 def _candidates(text: str, lang: str | None) -> list[_Cand]:
+    """Every rule's candidates, each rule run only in the windows around its triggers."""
     found = []
-    for langs, pattern, handler in RULES:
+    starts: dict[str, list[int]] = {}
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for langs, pattern, handler, needs in RULES:
         if lang is not None and lang not in langs:
             continue
-        for m in pattern.finditer(text):
-            cand = handler(m, lang)
-            if cand is not None and cand.end > cand.start:
-                found.append(cand)
+        if needs not in spans:
+            for kind in needs:
+                if kind not in starts:
+                    triggers.find(text, kind, starts)
+            at = starts[needs[0]] if len(needs) == 1 else sorted(set().union(*(starts[kind] for kind in needs)))
+            spans[needs] = triggers.windows(text, at)
+        for pos, endpos in spans[needs]:
+            for m in pattern.finditer(text, pos, endpos):
+                cand = handler(m, lang)
+                if cand is not None and cand.end > cand.start:
+                    found.append(cand)
     # Longest leftmost wins; ties go to the rule registered first.
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[_Cand] = []

@@ -14,15 +14,20 @@ from .vocabulary import (
     _part_of, _year,
 )
 
-RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str | None], "_Cand | None"]]] = []
+RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str | None], "_Cand | None"], tuple[str, ...]]] = []
 
 
-def rule(langs: str, pattern: str):
-    """Register a handler for ``pattern``; ``langs`` is "fr", "en" or "fr en"."""
+def rule(langs: str, pattern: str, needs: tuple[str, ...]):
+    """Register a handler for ``pattern``; ``langs`` is "fr", "en" or "fr en".
+
+    ``needs`` names the triggers (triggers.py) of which every match holds at least one: a kind of date word
+    ("month", "weekday", "unit", "season", "era", "today", "holiday") or a kind of digits ("year", "dm"…).
+    The rule only runs in windows around them.
+    """
     compiled = re.compile(pattern, re.IGNORECASE)
 
     def register(handler):
-        RULES.append((langs, compiled, handler))
+        RULES.append((langs, compiled, handler, needs))
         return handler
     return register
 
@@ -30,18 +35,18 @@ def rule(langs: str, pattern: str):
 # -- Numeric dates ----------------------------------------------------------------------------
 
 @rule("fr en", rf"(?<![\d.,/])(?:{WEEKDAY},?{_SP})?(?P<y>(?:19|20)\d\d)(?P<s>[-/. ])(?P<m>0?[1-9]|1[0-2])(?P=s)"
-      r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)")
+      r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)", needs=("year",))
 def _iso(m, lang):
     return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule("fr en", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")
+@rule("fr en", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])", needs=("compact",))
 def _compact(m, lang):
     return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 @rule("fr en", rf"(?<![\d.,/-])(?:(?:{WEEKDAY}|le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[-/. ])(?P<b>\d{{1,2}})(?P=s)"
-      r"(?P<y>\d{4}|\d\d)(?![\d]|[-/. ]\d)")
+      r"(?P<y>\d{4}|\d\d)(?![\d]|[-/. ]\d)", needs=("dmy",))
 def _numeric_dmy(m, lang):
     a, b = int(m["a"]), int(m["b"])
     if m["s"] == " " and len(m["y"]) == 2 and not (m["wd"] or lang == "fr"):
@@ -69,7 +74,7 @@ def _numeric(m, a, b, year, lang):
 
 # Year-less numeric days only with a slash ("22/04") or after a weekday ("vendredi 7.6"): "5.12"
 # is a decimal and "7-6" a score. "24/7" means "all the time".
-@rule("fr en", rf"(?<![\d.,/-])(?:(?:{WEEKDAY}|le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)")
+@rule("fr en", rf"(?<![\d.,/-])(?:(?:{WEEKDAY}|le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)", needs=("dm",))
 def _numeric_dm(m, lang):
     a, b = int(m["a"]), int(m["b"])
     if m["s"] != "/" and not m["wd"]:
@@ -80,7 +85,7 @@ def _numeric_dm(m, lang):
 
 
 # YYYY-MM, MM/YYYY; "2010-11" is a season when the month is the next year's two last digits.
-@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)")
+@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)", needs=("year",))
 def _ym(m, lang):
     y, mo = int(m["y"]), int(m["m"])
     if len(m["m"]) == 2 and mo == (y + 1) % 100:
@@ -90,13 +95,14 @@ def _ym(m, lang):
     return _Cand(m.start(), m.end(), "month", lambda ref: span, (y, mo, None))
 
 
-@rule("fr en", r"(?<![\d.,/-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)")
+@rule("fr en", r"(?<![\d.,/-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)", needs=("year",))
 def _my(m, lang):
     span = _month(int(m["y"]), int(m["m"]))
     return _Cand(m.start(), m.end(), "month", lambda ref: span, (int(m["y"]), int(m["m"]), None))
 
 
-@rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?:[-–~]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)")
+@rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?:[-–~]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)",
+      needs=("year",))
 def _year_range(m, lang):
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
@@ -111,7 +117,8 @@ def _year_range(m, lang):
 _MIXED_PART = rf"(?:\d{{1,4}}|{_alt(MONTHS)})\.?"
 
 
-@rule("fr en", rf"(?<![\w/-])(?P<p1>{_MIXED_PART})(?P<s>[-/])(?P<p2>{_MIXED_PART})(?P=s)(?P<p3>{_MIXED_PART})(?![\w]|[-/]\w)")
+@rule("fr en", rf"(?<![\w/-])(?P<p1>{_MIXED_PART})(?P<s>[-/])(?P<p2>{_MIXED_PART})(?P=s)(?P<p3>{_MIXED_PART})(?![\w]|[-/]\w)",
+      needs=("month",))
 def _mixed(m, lang):
     """Sep-23-2020, 2020/Sep/23, 23-2020-septembre, 05-Aug-2016: one month name, one year, one day."""
     parts = [m["p1"].rstrip("."), m["p2"].rstrip("."), m["p3"].rstrip(".")]
@@ -127,7 +134,7 @@ _DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?P<article>(?:le|the|on{_SP}the|on){_S
 
 
 @rule("fr en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}"
-      rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR})?")
+      rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR})?", needs=("month",))
 def _day_month(m, lang):
     d = _num(m["d"])
     if d is None or not 1 <= d <= 31 or re.search(r"[$€£¥][ ]?$", m.string[max(0, m.start("d") - 2):m.start("d")]):
@@ -142,7 +149,7 @@ def _day_month(m, lang):
 
 
 @rule("fr en", rf"(?:{WEEKDAY},?{_SP})?{MONTH}(?P<sep>{_OSP}|/|,{_OSP})(?:the{_SP})?{DAY}(?![\d:/]|{_SP}\d{{3}}(?!\d))"
-      rf"(?:{_OSP},?{_OSP}(?:(?:of|de){_SP})?{YEAR4})?")
+      rf"(?:{_OSP},?{_OSP}(?:(?:of|de){_SP})?{YEAR4})?", needs=("month",))
 def _month_day(m, lang):
     d = _num(m["d"])
     if d is None or not 1 <= d <= 31 or (m["mo"].lower() == "may" and not m["d"][0].isdigit() and not m["y"]):
@@ -157,7 +164,8 @@ def _month_day(m, lang):
 
 @rule("fr en", rf"(?P<pre>(?:du|from|between|entre|from{_SP}the|between{_SP}the|entre{_SP}le|les){_SP})?"
       rf"(?P<d1>(?:[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?|{_DAYWORDS})(?:{_OSP}[-–]{_OSP}|{_SP}(?:au|à|et|to|through|till|until|and)"
-      rf"{_SP}(?:(?:le|the){_SP})?){DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}(?:{_SP}(?:(?:of|de|in){_SP})?{YEAR4})?")
+      rf"{_SP}(?:(?:le|the){_SP})?){DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}(?:{_SP}(?:(?:of|de|in){_SP})?{YEAR4})?",
+      needs=("month",))
 def _day_range(m, lang):
     """du 3 au 12 septembre, 3-12 septembre, between 3 and 12 of Sept."""
     d1, d2, mo = _num(m["d1"]), _num(m["d"]), _mo(m)
@@ -167,7 +175,8 @@ def _day_range(m, lang):
 
 
 @rule("fr en", rf"{MONTH}{_OSP}(?:the{_SP})?(?P<d1>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_DAYWORDS})"
-      rf"(?:{_OSP}[-–]{_OSP}|{_SP}(?:to|through|till|until){_SP}(?:the{_SP})?){DAY}(?:{_OSP},?{_OSP}{YEAR4})?")
+      rf"(?:{_OSP}[-–]{_OSP}|{_SP}(?:to|through|till|until){_SP}(?:the{_SP})?){DAY}(?:{_OSP},?{_OSP}{YEAR4})?",
+      needs=("month",))
 def _month_day_range(m, lang):
     """November 19-20, April 9th through 17th."""
     d1, d2, mo = _num(m["d1"]), _num(m["d"]), _mo(m)
@@ -194,7 +203,7 @@ def _range_in_month(m, year, mo, d1, d2):
 _MODS = r"(?P<mod>cette|ce|cet|this|last|next|coming|dernier|prochain)"
 
 
-@rule("fr en", rf"(?:{_PART}|{_MODS}{_SP})?{MONTH}(?:{_OSP}(?:[,/-]{_OSP}|(?:of|de|in){_SP})?{YEAR})")
+@rule("fr en", rf"(?:{_PART}|{_MODS}{_SP})?{MONTH}(?:{_OSP}(?:[,/-]{_OSP}|(?:of|de|in){_SP})?{YEAR})", needs=("month",))
 def _month_year(m, lang):
     """juillet 2019, July 2019, Dec-2018, April of 87, mi-juillet 2019."""
     if m["y"][0].isdigit() and len(m["y"]) == 2:
@@ -204,7 +213,7 @@ def _month_year(m, lang):
     return _Cand(_skip_preposition(m), m.end(), "month", _fixed(start, end), (y, mo, None))
 
 
-@rule("fr en", rf"(?<!\d ){MONTH}{_SP}(?P<y>\d\d)(?=[,.;:)]|\s*$)")
+@rule("fr en", rf"(?<!\d ){MONTH}{_SP}(?P<y>\d\d)(?=[,.;:)]|\s*$)", needs=("month",))
 def _month_short_year(m, lang):
     """En juillet 98, ... : a two-digit year only before punctuation (else it is a count)."""
     y = _year(m["y"])
@@ -214,7 +223,7 @@ def _month_short_year(m, lang):
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
-@rule("en", rf"{YEAR4}{_SP}{MONTH}")
+@rule("en", rf"{YEAR4}{_SP}{MONTH}", needs=("month",))
 def _year_month(m, lang):
     y, mo = int(m["y"]), _mo(m)
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
@@ -226,7 +235,7 @@ _MONTH_TRIGGER = (r"(?P<pre>\b(?:en|de|d'|d’|depuis|dès|jusqu'en|jusqu’en|a
 
 
 @rule("fr en", rf"(?:{_PART}|{_MODS}{_SP}|{_MONTH_TRIGGER})?{MONTH_FULL}"
-      rf"(?:{_SP}(?P<post>dernier|prochain|passé|last|next)(?!\w))?")
+      rf"(?:{_SP}(?P<post>dernier|prochain|passé|last|next)(?!\w))?", needs=("month",))
 def _month_alone(m, lang):
     """en mars, fin novembre, this September, mars dernier: no year, resolved against the reference."""
     if not (m["part"] or m["mod"] or m["pre"] or m["post"]):
@@ -285,7 +294,7 @@ _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusq
 
 
 @rule("fr en", rf"(?:(?P<lead>l{APOS}an|l{APOS}année|the{_SP}year(?:{_SP}of)?|year|calendar{_SP}year|cy|fy|exercice|=){_OSP})?"
-      r"(?<![\d.,/+#$£€])(?<!\d-)(?P<y>1\d\d\d|20\d\d|2100)(?![\d]|[-/.:,]\d)")
+      r"(?<![\d.,/+#$£€])(?<!\d-)(?P<y>1\d\d\d|20\d\d|2100)(?![\d]|[-/.:,]\d)", needs=("year",))
 def _year_alone(m, lang):
     y = int(m["y"])
     before = m.string[max(0, m.start() - 16):m.start()]
@@ -299,7 +308,8 @@ def _year_alone(m, lang):
     return _Cand(start, m.end(), "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
 
 
-@rule("fr en", rf"{_PART}(?:l{APOS}(?:année|an){_SP}|the{_SP}year{_SP})?(?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)")
+@rule("fr en", rf"{_PART}(?:l{APOS}(?:année|an){_SP}|the{_SP}year{_SP})?(?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)",
+      needs=("year",))
 def _part_year(m, lang):
     """début 2023, fin 2022, mi-2022, early 2023, the end of 2000, mid 1989."""
     y = int(m["y"])
@@ -351,7 +361,7 @@ _ORD = _alt(_ORD_QUARTER)
 
 
 @rule("fr", rf"(?:(?:au|du|le|au{_SP}cours{_SP}du|sur{_SP}le|pendant{_SP}le){_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>trimestre|semestre)"
-      rf"(?:{_SP}(?:de{_SP}|d{APOS})?{_YEAR_REF})?")
+      rf"(?:{_SP}(?:de{_SP}|d{APOS})?{_YEAR_REF})?", needs=("unit",))
 def _fr_period(m, lang):
     index = _ORD_QUARTER[m["ord"].lower()]
     quarter = m["unit"].lower() == "trimestre"
@@ -361,7 +371,7 @@ def _fr_period(m, lang):
 
 
 @rule("en", rf"(?:the{_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>quarter|half)(?:{_SP}of{_SP}(?:the{_SP}year{_SP}|fiscal{_SP}year{_SP})?"
-      rf"{_YEAR_REF})?")
+      rf"{_YEAR_REF})?", needs=("unit",))
 def _en_period(m, lang):
     index = _ORD_QUARTER[m["ord"].lower()]
     quarter = m["unit"].lower() == "quarter"
@@ -373,7 +383,7 @@ def _en_period(m, lang):
 
 
 @rule("fr en", r"(?<![\w-])(?:(?P<l1>[QT])(?P<n1>[1-4])(?:[ -]?|[ ]of[ ])(?P<yref>(?P<y>(?:19|20)\d\d)|'\d\d)|"
-      r"(?P<y2>(?:19|20)\d\d)[ -]?(?P<l2>[QT])(?P<n2>[1-4])|(?P<l3>Q)(?P<n3>[1-4]))(?![\w-])")
+      r"(?P<y2>(?:19|20)\d\d)[ -]?(?P<l2>[QT])(?P<n2>[1-4])|(?P<l3>Q)(?P<n3>[1-4]))(?![\w-])", needs=("quarter",))
 def _q(m, lang):
     """Q1 2023, T1 2023, 2017-q1, q1-2019, Q3'22; a lone "Q1" is this year's (or last year's) first quarter."""
     index = int(m["n1"] or m["n2"] or m["n3"])
@@ -387,7 +397,8 @@ def _q(m, lang):
     return _period_cand(m, 4, index, "quarter")
 
 
-@rule("fr en", r"(?<![\w-])(?:(?P<l1>[HS])(?P<n1>[12])[ -]?(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[ -]?(?P<l2>[HS])(?P<n2>[12]))(?![\w-])")
+@rule("fr en", r"(?<![\w-])(?:(?P<l1>[HS])(?P<n1>[12])[ -]?(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[ -]?(?P<l2>[HS])(?P<n2>[12]))(?![\w-])",
+      needs=("quarter",))
 def _h(m, lang):
     """H1 2023, S1 2023, 2019-H2."""
     index = int(m["n1"] or m["n2"])
@@ -407,7 +418,8 @@ def _season(y: int, index: int) -> tuple[dt.date, dt.date]:
 
 
 @rule("fr en", rf"(?:(?P<mod>l{APOS}|cet{_SP}|ce{_SP}|this{_SP}|last{_SP}|next{_SP}|the{_SP})?(?:{_PART})?)?(?P<s>{_alt(_SEASONS)})(?!\w)"
-      rf"(?:{_SP}(?P<post>dernier|prochain))?(?:{_SP}(?:de{_SP}|d{APOS}|of{_SP})?(?P<y>(?:19|20)\d\d)(?:[-/](?P<y2>(?:19|20)?\d\d))?(?!\d))?")
+      rf"(?:{_SP}(?P<post>dernier|prochain))?(?:{_SP}(?:de{_SP}|d{APOS}|of{_SP})?(?P<y>(?:19|20)\d\d)(?:[-/](?P<y2>(?:19|20)?\d\d))?(?!\d))?",
+      needs=("season",))
 def _season_rule(m, lang):
     """l'été 2022, summer 2022, cet hiver, last summer, l'hiver 2022-2023."""
     index = _SEASONS[m["s"].lower()]
@@ -444,12 +456,13 @@ _DECADE_WORDS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "so
 
 
 @rule("fr", rf"(?:(?:les|des|aux){_SP})?années{_SP}(?:(?P<y>(?:1[0-9]|20)\d0)|(?P<yy>[1-9]0)|"
-      rf"(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])")
+      rf"(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])", needs=("era",))
 def _fr_decade(m, lang):
     return _decade(m)
 
 
-@rule("en", rf"(?:the{_SP})?(?:(?P<y>(?:1[0-9]|20)\d0){_OSP}{APOS}?s|{APOS}?(?P<yy>[1-9]0){_OSP}{APOS}?s|(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])")
+@rule("en", rf"(?:the{_SP})?(?:(?P<y>(?:1[0-9]|20)\d0){_OSP}{APOS}?s|{APOS}?(?P<yy>[1-9]0){_OSP}{APOS}?s|(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])",
+      needs=("era", "year", "decade"))
 def _en_decade(m, lang):
     return _decade(m)
 
@@ -474,7 +487,8 @@ def _roman(text: str) -> int | None:
     return total
 
 
-@rule("fr en", rf"(?P<n>[IVXivx]{{1,5}}|\d{{1,2}})(?:e|ème|è|er|st|nd|rd|th){_OSP}(?:siècle|century)(?!\w)")
+@rule("fr en", rf"(?P<n>[IVXivx]{{1,5}}|\d{{1,2}})(?:e|ème|è|er|st|nd|rd|th){_OSP}(?:siècle|century)(?!\w)",
+      needs=("era",))
 def _century(m, lang):
     n = int(m["n"]) if m["n"].isdigit() else _roman(m["n"])
     if not n or n > 21:

@@ -17,7 +17,7 @@ _REL_DAYS = {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2,
              "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
-@rule("fr en", rf"(?<![\w-])(?P<w>{_alt(_REL_DAYS)})(?![\w-])")
+@rule("fr en", rf"(?<![\w-])(?P<w>{_alt(_REL_DAYS)})(?![\w-])", needs=("today",))
 def _rel_day(m, lang):
     offset = _REL_DAYS[m["w"].lower()]
     return _Cand(m.start(), m.end(), "day",
@@ -28,7 +28,7 @@ def _rel_day(m, lang):
 # reference ("lundi" published on a Monday is that day); "ce lundi" is the Monday of the
 # reference's week; "lundi dernier"/"last Monday" is strictly before; "prochain"/"next" strictly after.
 @rule("fr en", rf"(?:(?P<mod>ce|this|last|next|on|coming|past|le){_SP})?(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
-      rf"(?:{_SP}(?P<post>dernier|prochain|passé)(?!\w))?")
+      rf"(?:{_SP}(?P<post>dernier|prochain|passé)(?!\w))?", needs=("weekday",))
 def _weekday(m, lang):
     wd = WEEKDAYS[m["wd"].lower()]
     mod = (m["post"] or m["mod"] or "").lower()
@@ -78,18 +78,18 @@ def _period_of(unit: str, shift: int, ref: _Ref) -> tuple[dt.date, dt.date] | No
 
 
 @rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?:(?:la|le|l{APOS}){_OSP})?(?P<u>semaine|mois|année|an|trimestre|semestre|week-end)"
-      rf"{_SP}(?P<dir>dernière|derniere|dernier|passée|passé|prochaine|prochain|en{_SP}cours)(?!\w)")
+      rf"{_SP}(?P<dir>dernière|derniere|dernier|passée|passé|prochaine|prochain|en{_SP}cours)(?!\w)", needs=("unit",))
 def _fr_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
 
 
 @rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end)"
-      rf"(?:-(?:ci|là))?(?!\w)")
+      rf"(?:-(?:ci|là))?(?!\w)", needs=("unit",))
 def _fr_this_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
 
 
-@rule("fr", rf"{_PART}(?:la{_SP}|l{APOS})?(?P<u>mois|année|semaine|an)(?!\w)")
+@rule("fr", rf"{_PART}(?:la{_SP}|l{APOS})?(?P<u>mois|année|semaine|an)(?!\w)", needs=("unit",))
 def _fr_part_current(m, lang):
     """au début du mois, en fin d'année: the current month or year."""
     if not m["part"].strip():
@@ -97,12 +97,13 @@ def _fr_part_current(m, lang):
     return _rel_period(m, m["u"], "ce")
 
 
-@rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous){_SP}(?P<u>week|month|year|quarter|weekend)(?!\w)")
+@rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous){_SP}(?P<u>week|month|year|quarter|weekend)(?!\w)",
+      needs=("unit",))
 def _en_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
 
 
-@rule("en", rf"{_PART}(?:the{_SP})?(?P<u>month|year|week)(?!\w)")
+@rule("en", rf"{_PART}(?:the{_SP})?(?P<u>month|year|week)(?!\w)", needs=("unit",))
 def _en_part_current(m, lang):
     """end of the month, early in the year (read as the current one)."""
     if not _part_of(m["part"]) or not re.search(r"of|early|late|mid", m["part"], re.IGNORECASE):
@@ -153,23 +154,23 @@ def _offset_cand(m, sign: int) -> _Cand | None:
 
 
 # "il y a 2 heures" is not matched: hours are a time of day, not a date.
-@rule("fr", rf"il{_OSP}y{_OSP}a{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)")
+@rule("fr", rf"il{_OSP}y{_OSP}a{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", needs=("unit",))
 def _fr_ago(m, lang):
     return _offset_cand(m, -1)
 
 
-@rule("fr", rf"dans{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)")
+@rule("fr", rf"dans{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", needs=("unit",))
 def _fr_in(m, lang):
     return _offset_cand(m, 1)
 
 
-@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_SP}ago(?!\w)")
+@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_SP}ago(?!\w)", needs=("unit",))
 def _en_ago(m, lang):
     return _offset_cand(m, -1)
 
 
 # NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
-@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)")
+@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)", needs=("unit",))
 def _en_in(m, lang):
     return _offset_cand(m, 1)
 
@@ -198,7 +199,8 @@ def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
 
 
 @rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
-      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)")
+      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)",
+      needs=("unit",))
 def _en_rolling(m, lang):
     """the past five years, the next 3 days, the last 2 quarters: whole units counted from the reference."""
     n = _num(m["n"])
@@ -211,7 +213,8 @@ def _en_rolling(m, lang):
 
 
 @rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"
-      rf"prochains|prochaines|précédents|précédentes){_SP}(?P<u>jours|semaines|mois|années|ans|trimestres)(?!\w)")
+      rf"prochains|prochaines|précédents|précédentes){_SP}(?P<u>jours|semaines|mois|années|ans|trimestres)(?!\w)",
+      needs=("unit",))
 def _fr_rolling(m, lang):
     """ces cinq dernières années, les 3 prochaines semaines."""
     n = _num(m["n"])
@@ -233,14 +236,15 @@ def _latest_day_number(d: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
 
 
 # A bare day number only when it cannot be a count: after "le"/"the"/"on", before punctuation or a preposition.
-@rule("fr", r"(?<!\w)le\s{1,3}(?P<d>1er|[12]\d|3[01]|0?[1-9])(?=\s?(?:[,.;:!?)]|$)|\s(?:à|au|pour|et|ou|dans|jusqu)(?!\w))")
+@rule("fr", r"(?<!\w)le\s{1,3}(?P<d>1er|[12]\d|3[01]|0?[1-9])(?=\s?(?:[,.;:!?)]|$)|\s(?:à|au|pour|et|ou|dans|jusqu)(?!\w))",
+      needs=("day number",))
 def _fr_day_number(m, lang):
     d = 1 if m["d"] == "1er" else int(m["d"])
     return _Cand(m.start("d"), m.end(), "day", lambda ref: _latest_day_number(d, ref))
 
 
 @rule("en", r"(?<!\w)(?:on\s{1,3}(?:the\s{1,3})?|the\s{1,3})(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
-      r"(?=\s?(?:[,.;:!?)]|$)|\s(?:at|in|for|and|or|to|through|until|from|-)(?!\w))")
+      r"(?=\s?(?:[,.;:!?)]|$)|\s(?:at|in|for|and|or|to|through|until|from|-)(?!\w))", needs=("day number",))
 def _en_day_number(m, lang):
     d = int(re.match(r"\d+", m["d"]).group())
     return _Cand(m.start(), m.end(), "day", lambda ref: _latest_day_number(d, ref))
@@ -280,7 +284,7 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 
 @rule("fr en", rf"(?:(?P<mod>last|next|previous|following|this){_SP})?(?<![\w-])(?P<h>{_alt(HOLIDAYS)})(?![\w-])"
-      rf"(?:{_SP}(?:of{_SP}|de{_SP})?(?P<y>(?:19|20)\d\d)(?!\d))?")
+      rf"(?:{_SP}(?:of{_SP}|de{_SP})?(?P<y>(?:19|20)\d\d)(?!\d))?", needs=("holiday",))
 def _holiday(m, lang):
     """Noël 2022, Pâques, Christmas, last Easter: fixed and movable feasts."""
     day_of = HOLIDAYS[m["h"].lower()]
@@ -307,7 +311,8 @@ def _holiday(m, lang):
     return _Cand(m.start(), m.end(), "day", resolve)
 
 
-@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?")
+@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?",
+      needs=("unit",))
 def _iso_week(m, lang):
     """week 31, week 3 of 2027: ISO 8601 weeks (Monday to Sunday)."""
     n = int(m["n"])
@@ -325,7 +330,7 @@ def _iso_week(m, lang):
 
 
 @rule("en", rf"(?:the{_SP})?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th){_SP}week{_SP}of{_SP}"
-      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))")
+      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))", needs=("unit",))
 def _nth_week(m, lang):
     """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
     index = _ORD_QUARTER[m["ord"].lower()]

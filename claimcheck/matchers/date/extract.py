@@ -58,7 +58,7 @@ def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
     for cand in cands:
         prev = out[-1] if out else None
         gap = text[prev.end:cand.start] if prev else ""
-        if prev and prev.weekday is not None and cand.ymd[2] is not None and _WEEKDAY_GLUE.match(gap):
+        if prev and prev.named_weekday is not None and cand.ymd[2] is not None and _WEEKDAY_GLUE.match(gap):
             out[-1] = _Cand(prev.start, cand.end, "day", cand.resolve, cand.ymd)
         elif prev and len(gap) < 12 and _WEEK_GLUE.match(gap) and (
                 (prev.weekday is not None and cand.gran == "week") or (prev.gran == "week" and cand.weekday is not None)):

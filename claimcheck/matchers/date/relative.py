@@ -47,7 +47,8 @@ def _weekday(m, lang):
             day = ref.day - dt.timedelta(back)
         return day, day
     start = m.start("wd") if (m["mod"] or "").lower() in ("on", "le") else m.start()
-    return _Cand(start, m.end(), "day", resolve, weekday=None if m["post"] or m["mod"] not in (None, "on", "le") else wd)
+    bare = not m["post"] and m["mod"] in (None, "on", "le")
+    return _Cand(start, m.end(), "day", resolve, weekday=wd if bare else None, named_weekday=wd)
 
 
 _UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "month", "an": "year", "année": "year",
@@ -55,7 +56,7 @@ _UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "mon
                "weekend": "weekend", "semestre": "half"}
 _DIR_WORDS = {"dernier": -1, "dernière": -1, "derniere": -1, "passé": -1, "passée": -1, "last": -1, "previous": -1,
               "prochain": 1, "prochaine": 1, "next": 1, "coming": 1, "ce": 0, "cette": 0, "cet": 0, "this": 0,
-              "current": 0, "en cours": 0, "ci": 0}
+              "current": 0, "en cours": 0, "ci": 0, "past": -1}
 
 
 def _period_of(unit: str, shift: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
@@ -97,7 +98,8 @@ def _fr_part_current(m, lang):
     return _rel_period(m, m["u"], "ce")
 
 
-@rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous){_SP}(?P<u>week|month|year|quarter|weekend)(?!\w)",
+@rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous|past){_SP}"
+      rf"(?P<u>week|month|year|quarter|weekend)(?!\w)",
       needs=("unit",))
 def _en_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
@@ -109,6 +111,23 @@ def _en_part_current(m, lang):
     if not _part_of(m["part"]) or not re.search(r"of|early|late|mid", m["part"], re.IGNORECASE):
         return None
     return _rel_period(m, m["u"], "this")
+
+
+# NOTE: "earlier this year" runs from the period's start to the day before the reference, "later this month"
+# from the reference to the period's end: the part of the period before or after the story's day.
+@rule("en", rf"(?P<side>earlier|later){_SP}(?:this|in{_SP}the){_SP}(?P<u>week|month|year)(?!\w)", needs=("unit",))
+def _en_earlier_later(m, lang):
+    unit = m["u"].lower()
+    later = m["side"].lower() == "later"
+
+    def resolve(ref: _Ref):
+        span = _period_of(unit, 0, ref)
+        if span is None or ref.day is None:
+            return span
+        if later:
+            return ref.day, span[1]
+        return (span[0], ref.day - dt.timedelta(1)) if ref.day > span[0] else None
+    return _Cand(m.start(), m.end(), unit, resolve)
 
 
 def _rel_period(m, unit_word: str, dir_word: str) -> _Cand:

@@ -75,6 +75,8 @@ class _Cand:
     """Explicit year, month and day, for ranges that share a month or a year."""
     weekday: int | None = None
     """Set on a bare weekday, which may combine with a week ("mardi de la semaine prochaine")."""
+    named_weekday: int | None = None
+    """Set on any weekday ("this Friday" too): a date that follows it decides ("this Friday (Jun-15)")."""
 
 
 class _Ref:

@@ -8,14 +8,22 @@ the first time a claim needs them.
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
-from typing import Iterable, Mapping, Sequence
+from collections import OrderedDict
+from operator import methodcaller
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from .errors import PluginError
 from .matchers import Matcher
 from .model import Document, Mention, Passage
 from .sentences import split_sentences
-from .words import Cue, opens_anaphorically, stem, tokens
+from .words import FOLD, TOKEN, Cue, opens_anaphorically, stem
+
+_INT = "i" if array("i").itemsize == 4 else "l"
+"""Sentence ids and offsets: 32-bit (a corpus of 2**31 sentences is not in reach)."""
+_CUE_CACHE = 64
+"""How many cues' sentence sets :meth:`Index.with_cue` keeps."""
 
 
 class Index:
@@ -24,24 +32,40 @@ class Index:
     def __init__(self, documents: Sequence[Document], matchers: Mapping[str, Matcher]) -> None:
         self.documents = list(documents)
         self.matchers = dict(matchers)
-        self._doc = array("l")
-        self._start = array("l")
-        self._end = array("l")
+        # NOTE: 32-bit arrays, not lists or 64-bit arrays: the postings are most of the
+        # index's memory (one entry per distinct word of every sentence; docs/performance.md).
+        self._doc = array(_INT)
+        self._start = array(_INT)
+        self._end = array(_INT)
         self._postings: dict[str, array] = {}
         self._mentions: dict[int, dict[str, tuple[list[int], list[Mention]]]] = {}
+        folded: dict[str, str] = {}  # raw token -> casefolded, accent-folded token
         for number, document in enumerate(self.documents):
-            self._add(number, document)
+            self._add(number, document, folded)
         self._vocabulary = sorted(self._postings)
-        self._stems: dict[str, list[str]] | None = None
+        self._stems: dict[str, list[str]] = {}
+        self._cues: OrderedDict[tuple[tuple[str, ...], bool], frozenset[int]] = OrderedDict()
 
-    def _add(self, number: int, document: Document) -> None:
-        for start, end in split_sentences(document.text):
-            sid = len(self._doc)
-            self._doc.append(number)
-            self._start.append(start)
-            self._end.append(end)
-            for token in {t for t, _, _ in tokens(document.text[start:end])}:
-                self._postings.setdefault(token, array("l")).append(sid)
+    def _add(self, number: int, document: Document, folded: dict[str, str]) -> None:
+        # The same words as words.tokens(), with the per-word work done in C: a sentence's
+        # raw tokens are deduplicated by a set, each raw token is folded once per run, and
+        # the sentence id is appended to its words' postings by map(), not a Python loop.
+        text = document.text
+        postings, findall = self._postings, TOKEN.findall
+        spans = split_sentences(text)
+        sid = len(self._doc)
+        for start, end in spans:
+            raw = set(findall(text, start, end))
+            for token in raw.difference(folded):
+                folded[token] = token.casefold().translate(FOLD)
+            words = set(map(folded.__getitem__, raw))
+            for word in words.difference(postings):
+                postings[word] = array(_INT)
+            any(map(methodcaller("append", sid), map(postings.__getitem__, words)))
+            sid += 1
+        self._doc.extend(itertools.repeat(number, len(spans)))
+        self._start.extend(start for start, _ in spans)
+        self._end.extend(end for _, end in spans)
 
     # -- passages --------------------------------------------------------
 
@@ -63,18 +87,42 @@ class Index:
 
     def with_all(self, words: Iterable[str]) -> set[int]:
         """Sentences holding every one of ``words`` (a phrase's candidates)."""
-        result: set[int] | None = None
+        lists = []
         for word in words:
-            ids = set(self._postings.get(word, ()))
-            result = ids if result is None else result & ids
+            ids = self._postings.get(word)
+            if not ids:
+                return set()
+            lists.append(ids)
+        if not lists:
+            return set()
+        # Rarest word first: a unique company name keeps the set small, and the long
+        # postings of common words are only scanned, never turned into sets.
+        lists.sort(key=len)
+        result = set(lists[0])
+        for ids in lists[1:]:
+            result.intersection_update(ids)
             if not result:
                 return set()
-        return result or set()
+        return result
 
     def with_cue(self, cue: Cue) -> set[int]:
         """Sentences holding a word that can start ``cue``, refined later by position."""
         if not cue.words:
             return set()
+        # Claims share cues ("revenue", "hausse"), and a common cue's sentences are many:
+        # the answer is kept for the last few cues asked (the index never changes).
+        key = (cue.words, cue.prefix)
+        found = self._cues.get(key)
+        if found is None:
+            found = frozenset(self._cue_sentences(cue))
+            self._cues[key] = found
+            if len(self._cues) > _CUE_CACHE:
+                self._cues.popitem(last=False)
+        else:
+            self._cues.move_to_end(key)
+        return set(found)
+
+    def _cue_sentences(self, cue: Cue) -> set[int]:
         if cue.prefix and len(cue.words) == 1:
             return self._with_prefix(cue.words[0])
         first = self._with_stem(cue.words[0])
@@ -83,23 +131,31 @@ class Index:
         return first & rest if len(cue.words) > 1 else first
 
     def _with_prefix(self, prefix: str) -> set[int]:
-        lo = bisect.bisect_left(self._vocabulary, prefix)
         found: set[int] = set()
-        for word in self._vocabulary[lo:]:
-            if not word.startswith(prefix):
-                break
+        for word in self._starting_with(prefix):
             found.update(self._postings[word])
         return found
 
+    def _starting_with(self, prefix: str) -> Iterator[str]:
+        vocabulary = self._vocabulary
+        for i in range(bisect.bisect_left(vocabulary, prefix), len(vocabulary)):
+            if not vocabulary[i].startswith(prefix):
+                break
+            yield vocabulary[i]
+
     def _with_stem(self, word: str) -> set[int]:
-        if self._stems is None:
-            self._stems = {}
-            for token in self._vocabulary:
-                self._stems.setdefault(stem(token), []).append(token)
         found: set[int] = set(self._postings.get(word, ()))
-        for token in self._stems.get(stem(word), ()):
+        for token in self._sharing_stem(stem(word)):
             found.update(self._postings[token])
         return found
+
+    def _sharing_stem(self, root: str) -> list[str]:
+        """Vocabulary words whose stem is ``root``. A stem is a prefix of its word, so only
+        the words starting with ``root`` are stemmed, not the whole vocabulary."""
+        tokens = self._stems.get(root)
+        if tokens is None:
+            tokens = self._stems[root] = [t for t in self._starting_with(root) if stem(t) == root]
+        return tokens
 
     # -- mentions --------------------------------------------------------
 

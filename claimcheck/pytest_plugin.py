@@ -167,3 +167,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             results=state.results, exitstatus=ExitCode(int(exitstatus)) if int(exitstatus) in
             ExitCode._value2member_map_ else ExitCode.INTERNAL_ERROR,
             duration=time.perf_counter() - state.started, config=state.config)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """pytest prints FAILURES only for its own "failed" category: show the contradicted (and
+    strict-absent) claims' reasons the same way."""
+    failed = [r for key in ("contradicted", "absent") for r in terminalreporter.stats.get(key, [])
+              if getattr(r, "failed", False)]
+    if not failed:
+        return
+    terminalreporter.write_sep("=", "FAILED CLAIMS")
+    for report in failed:
+        terminalreporter.write_sep("_", report.nodeid)
+        terminalreporter.write_line(report.longreprtext)

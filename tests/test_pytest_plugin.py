@@ -59,9 +59,6 @@ def test_verbose_words(project):
                                  "*funding.yaml::google-absent ABSENT*"])
 
 
-@pytest.mark.xfail(strict=True, reason="pytest_plugin.py: pytest_report_teststatus files a contradicted "
-                   "claim under 'contradicted', so pytest's FAILURES section (repr_failure: verdict, "
-                   "quote, source:line) is never printed; reported to its owner")
 def test_contradiction_message_quotes_the_source(project):
     result = project.runpytest("claims", "-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*contradicted: articles/a.txt:1*1 milliard de dollars*"])

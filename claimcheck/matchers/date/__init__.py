@@ -8,6 +8,7 @@ from typing import Iterator, Mapping
 from ...hookspecs import hookimpl
 from ...model import Expected, Mention, PartialDate
 from .. import Agreement, Matcher
+from .anchors import _merge_anchors
 from .extract import _candidates, _merge_ranges, _merge_weekdays
 from .resolve import _Ref, _last
 
@@ -116,7 +117,7 @@ class DateMatcher(Matcher):
 
     def _spans(self, text: str, lang: str | None, ref_date: PartialDate | None):
         ref = _Ref(ref_date)
-        for cand in _merge_ranges(text, _merge_weekdays(text, _candidates(text, lang))):
+        for cand in _merge_ranges(text, _merge_anchors(text, _merge_weekdays(text, _candidates(text, lang)))):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
             if days is None:

@@ -79,12 +79,33 @@ def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
     return day
 
 
+_NOW = r"(?:now|date|(?:the\s{1,3})?present|(?:the\s{1,3})?current\s{1,3}date|maintenant|ce\s{1,3}jour)(?!\w)"
+_TO_NOW = re.compile(r"\s{0,3}(?:to|till|until|through|and|à|a|et|jusqu'à|jusqu’à)\s{1,3}" + _NOW, re.IGNORECASE)
+_FROM_NOW = re.compile(r"(?:between|from|entre|d'ici|d’ici)\s{1,3}" + _NOW + r"\s{1,3}(?:and|to|till|until|through|et|à|au|"
+                       r"jusqu'à|jusqu’à|jusqu'au|jusqu’au)\s{1,3}(?:(?:the|le|la|l'|l’)\s{0,3})?$", re.IGNORECASE)
+
+
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """from 2014 to 2018, entre mars et juin 2020, de janvier à avril 2015: one range, ends inclusive."""
+    """from 2014 to 2018, entre mars et juin 2020, de janvier à avril 2015: one range, ends inclusive.
+
+    Open ranges end or start on the reference day: "between Jan 2019 and now", "from March to date", "entre
+    janvier et maintenant", "between now and November 15th" (a year-less end is the next one after the reference).
+    """
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
+        lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
+        to_now = _TO_NOW.match(text, a.end) if lead and a.gran != "range" else None
+        if to_now and (i + 1 == len(cands) or cands[i + 1].start >= to_now.end()):
+            out.append(_Cand(lead.start(), to_now.end(), "range", _until_ref(a.resolve)))
+            i += 1
+            continue
+        from_now = _FROM_NOW.search(text, max(0, a.start - 40), a.start) if a.gran != "range" else None
+        if from_now and (not out or out[-1].end <= from_now.start()):
+            out.append(_Cand(from_now.start(), a.end, "range", _from_ref(a)))
+            i += 1
+            continue
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = text[a.end:b.start]
@@ -117,9 +138,42 @@ def _range(a: _Cand, b: _Cand, start: int) -> _Cand:
         if ay is None and am is not None and by is not None:  # "de janvier à avril 2015": the year is shared
             year = by - (1 if am > (b.ymd[1] or 12) else 0)
             first = (dt.date(year, am, ad or 1),) * 2 if ad else _month(year, am)
-        second = b.resolve(ref)
+        second = _after(b, first[0], ref) if first else None
         if not first or not second or second[1] < first[0]:
             return None
         return first[0], second[1], second[0]
     return _Cand(start, b.end, "range", resolve)
+
+
+def _after(cand: _Cand, day: dt.date, ref: _Ref):
+    """The candidate's days; a year-less date ("October", "Nov 15") the first such on or after ``day``."""
+    if cand.ymd[0] is not None or cand.ymd[1] is None:
+        return cand.resolve(ref)
+    shifted = _Ref(None)
+    try:
+        shifted.day = day.replace(year=day.year + 1) - dt.timedelta(1)
+    except ValueError:  # 29 February
+        shifted.day = day + dt.timedelta(364)
+    shifted.year, shifted.month = shifted.day.year, shifted.day.month
+    return cand.resolve(shifted)
+
+
+def _until_ref(resolve: Resolver) -> Resolver:
+    def span(ref: _Ref):
+        first = resolve(ref)
+        if first is None or ref.day is None or ref.day < first[0]:
+            return None
+        return first[0], ref.day, ref.day
+    return span
+
+
+def _from_ref(b: _Cand) -> Resolver:
+    def span(ref: _Ref):
+        if ref.day is None:
+            return None
+        second = _after(b, ref.day, ref)
+        if second is None or second[1] < ref.day:
+            return None
+        return ref.day, second[1], second[0]
+    return span
 

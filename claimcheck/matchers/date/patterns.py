@@ -229,7 +229,7 @@ def _year_month(m, lang):
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
-_MAY_TRIGGERS = {"in", "of", "since", "until", "till", "by", "during", "from", "through", "around"}
+_MAY_TRIGGERS = {"in", "of", "since", "until", "till", "by", "during", "from", "through", "around", "to", "between"}
 _MONTH_TRIGGER = (r"(?P<pre>\b(?:en|de|d'|d’|depuis|dès|jusqu'en|jusqu’en|avant|après|entre|et|à|au mois de|le mois de|"
                   r"in|of|since|until|till|by|during|before|after|from|to|through|between|and|around)\s{1,3})")
 

@@ -53,7 +53,7 @@ def _weekday(m, lang):
 
 _UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "month", "an": "year", "année": "year",
                "annee": "year", "year": "year", "trimestre": "quarter", "quarter": "quarter", "week-end": "weekend",
-               "weekend": "weekend", "semestre": "half"}
+               "weekend": "weekend", "semestre": "half", "fortnight": "fortnight", "quinzaine": "fortnight"}
 _DIR_WORDS = {"dernier": -1, "dernière": -1, "derniere": -1, "passé": -1, "passée": -1, "last": -1, "previous": -1,
               "prochain": 1, "prochaine": 1, "next": 1, "coming": 1, "ce": 0, "cette": 0, "cet": 0, "this": 0,
               "current": 0, "en cours": 0, "ci": 0, "past": -1}
@@ -72,19 +72,22 @@ def _period_of(unit: str, shift: int, ref: _Ref) -> tuple[dt.date, dt.date] | No
         return first, last.replace(day=_last(last.year, last.month))
     if ref.day is None:
         return None
+    if unit == "fortnight":  # this one starts on this week's Monday; the next and the past are the two weeks after or before
+        monday = _week(ref.day)[0] + dt.timedelta(weeks=2 * shift)
+        return monday, monday + dt.timedelta(13)
     monday = _week(ref.day)[0] + dt.timedelta(weeks=shift)
     if unit == "weekend":
         return monday + dt.timedelta(5), monday + dt.timedelta(6)
     return monday, monday + dt.timedelta(6)
 
 
-@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?:(?:la|le|l{APOS}){_OSP})?(?P<u>semaine|mois|année|an|trimestre|semestre|week-end)"
+@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?:(?:la|le|l{APOS}){_OSP})?(?P<u>semaine|mois|année|an|trimestre|semestre|week-end|quinzaine)"
       rf"{_SP}(?P<dir>dernière|derniere|dernier|passée|passé|prochaine|prochain|en{_SP}cours)(?!\w)", needs=("unit",))
 def _fr_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
 
 
-@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end)"
+@rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end|quinzaine)"
       rf"(?:-(?:ci|là))?(?!\w)", needs=("unit",))
 def _fr_this_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
@@ -99,7 +102,7 @@ def _fr_part_current(m, lang):
 
 
 @rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous|past){_SP}"
-      rf"(?P<u>week|month|year|quarter|weekend)(?!\w)",
+      rf"(?P<u>week|month|year|quarter|weekend|fortnight)(?!\w)",
       needs=("unit",))
 def _en_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
@@ -134,7 +137,7 @@ def _rel_period(m, unit_word: str, dir_word: str) -> _Cand:
     unit = _UNIT_WORDS[unit_word.lower()]
     shift = _DIR_WORDS[re.sub(r"\s+", " ", dir_word.lower())]
     part = _part_of(m["part"]) if "part" in m.re.groupindex else None
-    gran = "week" if unit == "weekend" else unit
+    gran = "week" if unit == "weekend" else "range" if unit == "fortnight" else unit
 
     def resolve(ref: _Ref):
         span = _period_of(unit, shift, ref)
@@ -147,7 +150,8 @@ _APPROX = (r"(?:(?:près de|pres de|environ|plus de|moins de|à peu près|a peu 
            r"un peu moins de|about|nearly|almost|some|around|more than|over|less than|roughly|just over|just under)\s{1,3})?")
 _AGO_UNITS = {"jour": "d", "jours": "d", "day": "d", "days": "d", "semaine": "w", "semaines": "w", "week": "w",
               "weeks": "w", "mois": "m", "month": "m", "months": "m", "an": "y", "ans": "y", "année": "y",
-              "années": "y", "year": "y", "years": "y", "décennie": "x", "décennies": "x", "decade": "x", "decades": "x"}
+              "années": "y", "year": "y", "years": "y", "décennie": "x", "décennies": "x", "decade": "x", "decades": "x",
+              "fortnight": "f", "fortnights": "f", "quinzaine": "f"}
 
 
 def _shift(day: dt.date, n: int, unit: str) -> dt.date:
@@ -155,6 +159,8 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date:
         return day + dt.timedelta(n)
     if unit == "w":
         return day + dt.timedelta(weeks=n)
+    if unit == "f":
+        return day + dt.timedelta(weeks=2 * n)
     return _add_months(day, n * {"m": 1, "y": 12, "x": 120}[unit])
 
 
@@ -173,12 +179,12 @@ def _offset_cand(m, sign: int) -> _Cand | None:
 
 
 # "il y a 2 heures" is not matched: hours are a time of day, not a date.
-@rule("fr", rf"il{_OSP}y{_OSP}a{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", needs=("unit",))
+@rule("fr", rf"il{_OSP}y{_OSP}a{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?:{_SP}de{_SP}jours)?(?!\w)", needs=("unit",))
 def _fr_ago(m, lang):
     return _offset_cand(m, -1)
 
 
-@rule("fr", rf"dans{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", needs=("unit",))
+@rule("fr", rf"dans{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)})(?:{_SP}de{_SP}jours)?(?!\w)", needs=("unit",))
 def _fr_in(m, lang):
     return _offset_cand(m, 1)
 
@@ -189,7 +195,7 @@ def _en_ago(m, lang):
 
 
 # NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
-@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)", needs=("unit",))
+@rule("en", rf"in{_SP}{_APPROX}{_COUNT}{_SP}(?P<u>days?|weeks?|fortnights?)(?:{APOS}s{_SP}time|{_SP}time)?(?!\w)", needs=("unit",))
 def _en_in(m, lang):
     return _offset_cand(m, 1)
 
@@ -372,3 +378,31 @@ def _nth_week(m, lang):
         return monday, monday + dt.timedelta(6)
     return _Cand(m.start(), m.end(), "week", resolve)
 
+
+
+@rule("fr", rf"(?:la{_SP})?(?P<ord>première|premiere|1re|1ère|seconde|deuxième|deuxieme|2e|2nde|dernière|derniere)"
+      rf"{_SP}quinzaine{_SP}(?:de{_SP}|d{APOS}){MONTH}(?:{_SP}{YEAR4})?", needs=("unit",))
+def _fr_half_month(m, lang):
+    """la première quinzaine de mars (1-15), la seconde quinzaine d'août 2022 (16 to the end)."""
+    mo, first = _mo(m), m["ord"].lower().startswith(("prem", "1"))
+    year = int(m["y"]) if m["y"] else None
+
+    def resolve(ref: _Ref):
+        span = _month(year, mo) if year else _latest_month(mo, ref)
+        if span is None:
+            return None
+        return (span[0], span[0].replace(day=15)) if first else (span[0].replace(day=16), span[1])
+    return _Cand(m.start(), m.end(), "range", resolve, (year, mo, None))
+
+
+# NOTE: "year to date" runs to the reference day included (the day the story was written).
+@rule("en", rf"(?P<u>year|month|quarter)(?:-to-|{_SP}to{_SP})date(?!\w)", needs=("unit",))
+def _to_date(m, lang):
+    unit = m["u"].lower()
+
+    def resolve(ref: _Ref):
+        span = _period_of(unit, 0, ref)
+        if span is None or ref.day is None:
+            return None
+        return span[0], ref.day, ref.day
+    return _Cand(m.start(), m.end(), "range", resolve)

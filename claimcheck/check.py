@@ -10,6 +10,7 @@ from .evidence import readings
 from .index import Index
 from .judge import judge_corpus, judge_passage
 from .matchers import Matcher
+from .matcherset import MatcherSet
 from .model import Claim, Result, Verdict
 
 
@@ -26,6 +27,9 @@ def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher]
             result = _check_one(claim, index, matchers, conflict, hedged)
         except PluginError as err:
             result = Result(claim=claim, verdict=Verdict.ERROR, error=f"plugin {err.plugin}: {err.message}")
+        problem = matchers.problem(claim) if isinstance(matchers, MatcherSet) else None
+        if problem:
+            result = dataclasses.replace(result, verdict=Verdict.ERROR, error=problem)
         yield dataclasses.replace(result, duration=time.perf_counter() - started)
 
 

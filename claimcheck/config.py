@@ -131,17 +131,16 @@ def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | No
             value = [value]
         if not isinstance(value, (list, tuple)):
             raise UsageError(f"'{key}' must be a list of paths", where)
-        return tuple(base / str(p) for p in value)
+        return tuple(_shown(base / str(p)) for p in value)
 
-    cwd = Path.cwd()
     for key, allowed in (("conflict", CONFLICT_POLICIES), ("hedged", HEDGED_POLICIES)):
         if key in merged and merged[key] not in allowed:
             raise UsageError(f"'{key}' must be one of {', '.join(allowed)}, not {merged[key]!r}", where)
     plugins_dir = merged.get("plugins_dir", "plugins")
     return Config(
         rootdir=rootdir, inifile=inifile,
-        paths=paths("paths", cwd if "paths" in options and options["paths"] else rootdir),
-        sources=paths("sources", cwd if options.get("sources") else rootdir),
+        paths=paths("paths", Path() if options.get("paths") else rootdir),
+        sources=paths("sources", Path() if options.get("sources") else rootdir),
         lang=str(merged.get("lang", "fr")), strict=bool(merged.get("strict", False)),
         conflict=merged.get("conflict", "contradicted"), hedged=merged.get("hedged", "count"),
         verbose=int(merged.get("verbose", 0) or 0), keyword=merged.get("keyword"),
@@ -150,3 +149,14 @@ def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | No
         plugins_dir=rootdir / plugins_dir if plugins_dir else None,
         options=merged, pluginmanager=pluginmanager,
     )
+
+
+def _shown(path: Path) -> Path:
+    """``path`` as users read it in ids and reports: relative to the working folder when it
+    lies under it (``claims/funding.yaml``), else as it is."""
+    if not path.is_absolute():
+        return path
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

@@ -7,7 +7,6 @@ verdict ``error`` naming it, and the others still run.
 """
 from __future__ import annotations
 
-import difflib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -15,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Sequence
 
 import pluggy
 
@@ -142,87 +141,6 @@ class Plugins:
         return found
 
 
-class Unavailable(Matcher):
-    """Stands in for a kind no loaded matcher provides while some plugin failed to load.
-
-    Claims of that kind then load (their values unread) and are reported with verdict
-    ``error`` naming the plugin, instead of making the whole claim file unreadable.
-    """
-
-    def __init__(self, kind: str, reason: str) -> None:
-        self.kind = kind  # type: ignore[misc]  # an instance attribute on purpose
-        self.reason = reason
-        self.options = _ANY_OPTION  # type: ignore[misc]  # the real matcher's options are unknown
-
-    def parse(self, text, *, lang, options):
-        return text
-
-    def extract(self, text, *, lang, ref_date):
-        raise PluginError(self.reason, plugin=self.kind)
-
-    def compare(self, expected, mention):
-        raise PluginError(self.reason, plugin=self.kind)
-
-
-class _AnyOption(frozenset):
-    """Accepts every option name (an unavailable matcher's options are unknown)."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-_ANY_OPTION = _AnyOption()
-
-
-class ClaimMatchers(Mapping[str, Matcher]):
-    """The matchers claim files are read with: the loaded ones, plus an :class:`Unavailable`
-    stand-in for a kind that a broken plugin may have provided.
-
-    A kind close to a loaded one ("amout") stays unknown, so the claim file error can still
-    suggest the right spelling, unless a broken plugin bears that very name.
-    """
-
-    def __init__(self, matchers: Mapping[str, Matcher], broken: Sequence[BrokenPlugin]) -> None:
-        self.loaded = dict(matchers)
-        self.broken = list(broken)
-
-    def __getitem__(self, kind: str) -> Matcher:
-        if kind in self.loaded:
-            return self.loaded[kind]
-        reason = self.reason(kind)
-        if reason is None:
-            raise KeyError(kind)
-        return Unavailable(kind, reason)
-
-    def __contains__(self, kind: object) -> bool:
-        return kind in self.loaded
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.loaded)
-
-    def __len__(self) -> int:
-        return len(self.loaded)
-
-    def reason(self, kind: str) -> str | None:
-        """Why ``kind`` has no matcher, naming the plugin(s) that failed; None if none did."""
-        if not self.broken:
-            return None
-        named = [b for b in self.broken if _short_name(b.name) == kind.lower()]
-        if not named:
-            if difflib.get_close_matches(kind, list(self.loaded), n=1):
-                return None
-            named = self.broken
-        why = "; ".join(f"plugin {b.name} failed to load: {b.message}" for b in named)
-        return f"no matcher for '{kind}': {why}"
-
-
-def _short_name(name: str) -> str:
-    """``plugins/ordinal.py``, ``mypkg.ordinal`` and ``ordinal`` all give ``ordinal``."""
-    name = name.rsplit("/", 1)[-1]
-    name = name[:-3] if name.endswith(".py") else name
-    return name.rsplit(".", 1)[-1].lower()
-
-
 def blocked_names(args: Sequence[str]) -> list[str]:
     """The names given as ``-p no:NAME``."""
     return [arg[3:] for arg in args if arg.startswith("no:")]
@@ -267,8 +185,3 @@ def describe(plugins: Plugins) -> list[str]:
         lines.append(f"{name:<14} {plugins.origins.get(name, '?'):<28} {', '.join(hooks)}")
     lines += [f"{b.name:<14} FAILED TO LOAD: {b.message}" for b in plugins.broken]
     return lines
-
-
-def matcher_kinds(matchers: Mapping[str, Matcher]) -> str:
-    """``amount, date, percentage``: for messages."""
-    return ", ".join(sorted(matchers))

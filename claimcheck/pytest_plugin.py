@@ -66,7 +66,8 @@ class Engine:
         options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
         self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm)
         self.plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": self.config})
-        self.matchers = self.plugins.matchers(self.config)
+        from .matcherset import MatcherSet
+        self.matchers = MatcherSet.load(self.plugins, self.config)
         self.corpora = Corpora(self.config, self.plugins, self.matchers)
         self.results: list = []
 

@@ -156,12 +156,12 @@ def _add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int)
 
 # --- clauses -------------------------------------------------------------------------
 
-_CLAUSE = regex.compile(rf"""
+_CLAUSE = regex.compile(r"""
     (?P<punct>;|(?<!\d):|:(?!\d)|(?<!\d),|,(?!\d))
   | \b(?<!\b(?:à|au|le|un|de|du|pour|son|sa|leur|ce|notre|votre|sans|quel|beau|premier|second
                 |deuxième|troisième|dernier|seul|nouveau|même|the|a|my|our|their)\s++)
     (?P<always>(?:mais|puis|but|while|whereas)\b|(?:tandis|alors)\s+qu(?:e\b|['’]))
-  | \b(?P<number>et|ou|and)\b(?=(?:\s++[^\s\d]++){{0,3}}\s++[^\s\d]*+\d)   # rule 6
+  | \b(?P<number>et|ou|and)\b(?=(?:\s++[^\s\d]++){0,3}\s++[^\s\d]*+\d)   # rule 6
   | \b(?P<soit>soit)\b
   | \b(?P<pour>pour|for)\b
 """, regex.VERBOSE | regex.IGNORECASE)

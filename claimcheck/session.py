@@ -1,9 +1,7 @@
 """One run: collect claims → select (-k) → load and index the corpus → check → report."""
 from __future__ import annotations
 
-import dataclasses
 import time
-import warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -11,12 +9,13 @@ from .check import check
 from .claims import collect
 from .config import Config
 from .corpus import load_corpus
-from .errors import ClaimcheckWarning, ExitCode, UsageError
+from .errors import ExitCode, UsageError
 from .index import Index
 from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
-from .model import Claim, Mention, Result, Verdict
-from .plugins import ClaimMatchers, Plugins
+from .model import Claim, Result, Verdict
+from .matcherset import MatcherSet
+from .plugins import Plugins
 
 
 def select(claims: Sequence[Claim], keyword: str | None, rootdir: Path | None = None) -> list[Claim]:
@@ -56,38 +55,6 @@ def failed(result: Result, strict: bool) -> bool:
         strict and result.verdict is Verdict.ABSENT)
 
 
-class GuardedMatcher(Matcher):
-    """A matcher as the corpus index sees it: when ``extract`` raises or returns garbage,
-    the failure is recorded and no mention is returned, so one broken matcher does not
-    stop the claims of other kinds on the same article. The claims of this kind are then
-    reported as errors naming the plugin (see :func:`run`)."""
-
-    def __init__(self, inner: Matcher, plugin: str) -> None:
-        self.inner, self.plugin = inner, plugin
-        self.kind = inner.kind  # type: ignore[misc]
-        self.options = inner.options  # type: ignore[misc]
-        self.failure: str | None = None
-
-    def parse(self, text, *, lang, options):
-        return self.inner.parse(text, lang=lang, options=options)
-
-    def extract(self, text, *, lang, ref_date):
-        try:
-            found = list(self.inner.extract(text, lang=lang, ref_date=ref_date))
-            for mention in found:
-                if not isinstance(mention, Mention) or not 0 <= mention.start <= mention.end <= len(text):
-                    raise TypeError(f"returned {mention!r}: expected Mentions with spans inside the text")
-        except Exception as err:
-            if self.failure is None:
-                self.failure = (f"plugin {self.plugin}: matcher '{self.kind}' failed: "
-                                f"{type(err).__name__}: {err}")
-            return []
-        return found
-
-    def compare(self, expected, mention):
-        return self.inner.compare(expected, mention)
-
-
 class Corpora:
     """One index per distinct set of source paths, each document read once per run."""
 
@@ -111,23 +78,16 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     """Check every collected claim; call the reporting hooks; return the exit code."""
     started = time.perf_counter()
     hook = plugins.pm.hook
-    already_broken = len(plugins.broken)
-    matchers = plugins.matchers(config, keep_going=True)
-    for broken in plugins.broken[already_broken:]:
-        warnings.warn(ClaimcheckWarning(f"plugin {broken.name} failed to load: {broken.message}"))
-    # With a broken plugin, claims of a kind it may have provided still load; they are
-    # reported as errors naming it (below) and every other claim is checked.
-    readable = ClaimMatchers(matchers, plugins.broken) if plugins.broken else matchers
-    claims = select(collect(config.paths, config=config, matchers=readable), config.keyword,
+    matchers = MatcherSet.load(plugins, config)
+    claims = select(collect(config.paths, config=config, matchers=matchers), config.keyword,
                     config.rootdir)
     hook.claimcheck_sessionstart(claims=claims, config=config)
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
     try:
-        guarded = {kind: GuardedMatcher(m, plugins.owners.get(kind, kind)) for kind, m in matchers.items()}
-        corpora = Corpora(config, plugins, guarded)
+        corpora = Corpora(config, plugins, matchers)
         indexes = [corpora.for_claim(claim) for claim in claims]
-        status = _check_all(claims, indexes, config, readable, results, guarded) if claims else status
+        status = _check_all(claims, indexes, config, matchers, results) if claims else status
     except KeyboardInterrupt:
         status = ExitCode.INTERRUPTED
     hook.claimcheck_sessionfinish(results=results, exitstatus=status,
@@ -136,30 +96,13 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
 
 
 def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config,
-               matchers: Mapping[str, Matcher], results: list[Result],
-               guarded: Mapping[str, GuardedMatcher]) -> ExitCode:
+               matchers: Mapping[str, Matcher], results: list[Result]) -> ExitCode:
     failures = 0
     for claim, index in zip(claims, indexes):
-        missing = _unavailable(claim, matchers)
-        if missing:
-            result = Result(claim=claim, verdict=Verdict.ERROR, error=missing)
-        else:
-            result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
-            broken = [guarded[f.kind].failure for f in claim.expect
-                      if f.kind in guarded and guarded[f.kind].failure]
-            if broken:
-                result = dataclasses.replace(result, verdict=Verdict.ERROR, error="; ".join(broken))
+        result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
         results.append(result)
         config.pluginmanager.hook.claimcheck_logresult(result=result, config=config)
         failures += failed(result, config.strict)
         if config.maxfail and failures >= config.maxfail:
             break
     return ExitCode.CLAIMS_FAILED if failures else ExitCode.OK
-
-
-def _unavailable(claim: Claim, matchers: Mapping[str, Matcher]) -> str | None:
-    """Why ``claim`` cannot be checked (a kind whose plugin failed to load), or None."""
-    if not isinstance(matchers, ClaimMatchers):
-        return None
-    reasons = [matchers.reason(facet.kind) for facet in claim.expect if facet.kind not in matchers]
-    return "; ".join(r for r in reasons if r) or None

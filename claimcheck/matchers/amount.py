@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from ..hookspecs import hookimpl
 from ..model import Mention
 from . import Agreement, Matcher
-from ._numbers import SPACE, Token, fmt, parse_number, scan_numbers
+from ._numbers import SPACE, Token, fmt, scan_numbers
 
 if TYPE_CHECKING:
     from ..model import Expected, PartialDate

@@ -1,0 +1,150 @@
+"""The run's matchers as every stage sees them, guarded against plugins that misbehave.
+
+A plugin that fails to load, or a matcher that raises or returns garbage, must cost only the
+claims that need it: they get verdict ``error`` naming the plugin, every other claim is
+checked. :class:`MatcherSet` carries that promise for both front ends.
+"""
+from __future__ import annotations
+
+import difflib
+import warnings
+from typing import Iterator, Mapping, Sequence
+
+from .errors import ClaimcheckWarning, PluginError
+from .matchers import Matcher
+from .model import Claim, Mention
+from .plugins import BrokenPlugin, Plugins
+
+
+class GuardedMatcher(Matcher):
+    """A matcher as the corpus index sees it: when ``extract`` raises or returns garbage,
+    the failure is recorded and no mention is returned, so one broken matcher does not
+    stop the claims of other kinds on the same article. The claims of this kind are then
+    reported as errors naming the plugin (:meth:`MatcherSet.problem`)."""
+
+    def __init__(self, inner: Matcher, plugin: str) -> None:
+        self.inner, self.plugin = inner, plugin
+        self.kind = inner.kind  # type: ignore[misc]
+        self.options = inner.options  # type: ignore[misc]
+        self.failure: str | None = None
+
+    def parse(self, text, *, lang, options):
+        return self.inner.parse(text, lang=lang, options=options)
+
+    def extract(self, text, *, lang, ref_date):
+        try:
+            found = list(self.inner.extract(text, lang=lang, ref_date=ref_date))
+            for mention in found:
+                if not isinstance(mention, Mention) or not 0 <= mention.start <= mention.end <= len(text):
+                    raise TypeError(f"returned {mention!r}: expected Mentions with spans inside the text")
+        except Exception as err:
+            if self.failure is None:
+                self.failure = (f"plugin {self.plugin}: matcher '{self.kind}' failed: "
+                                f"{type(err).__name__}: {err}")
+            return []
+        return found
+
+    def compare(self, expected, mention):
+        return self.inner.compare(expected, mention)
+
+
+class Unavailable(Matcher):
+    """Stands in for a kind no loaded matcher provides while some plugin failed to load.
+
+    Claims of that kind then load (their values unread) and are reported with verdict
+    ``error`` naming the plugin, instead of making the whole claim file unreadable.
+    """
+
+    def __init__(self, kind: str, reason: str) -> None:
+        self.kind = kind  # type: ignore[misc]  # an instance attribute on purpose
+        self.reason = reason
+        self.options = _ANY_OPTION  # type: ignore[misc]  # the real matcher's options are unknown
+
+    def parse(self, text, *, lang, options):
+        return text
+
+    def extract(self, text, *, lang, ref_date):
+        raise PluginError(self.reason, plugin=self.kind)
+
+    def compare(self, expected, mention):
+        raise PluginError(self.reason, plugin=self.kind)
+
+
+class _AnyOption(frozenset):
+    """Accepts every option name (an unavailable matcher's options are unknown)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY_OPTION = _AnyOption()
+
+
+class MatcherSet(Mapping[str, Matcher]):
+    """The run's matchers by kind: the loaded ones, each behind a :class:`GuardedMatcher`,
+    plus an :class:`Unavailable` stand-in for a kind that a broken plugin may have provided.
+
+    A kind close to a loaded one ("amout") stays unknown, so the claim file error can still
+    suggest the right spelling, unless a broken plugin bears that very name.
+    """
+
+    def __init__(self, matchers: Mapping[str, Matcher], broken: Sequence[BrokenPlugin] = (),
+                 owners: Mapping[str, str] | None = None) -> None:
+        owners = owners or {}
+        self.loaded = {kind: GuardedMatcher(m, owners.get(kind, kind)) for kind, m in matchers.items()}
+        self.broken = list(broken)
+
+    @classmethod
+    def load(cls, plugins: Plugins, config: object) -> "MatcherSet":
+        """The matchers of ``plugins``; a plugin whose registration fails is warned about
+        and recorded, so only the claims that need its kinds become errors."""
+        before = len(plugins.broken)
+        matchers = plugins.matchers(config, keep_going=True)
+        for broken in plugins.broken[before:]:
+            warnings.warn(ClaimcheckWarning(f"plugin {broken.name} failed to load: {broken.message}"))
+        return cls(matchers, plugins.broken, plugins.owners)
+
+    def problem(self, claim: Claim) -> str | None:
+        """Why ``claim`` cannot be checked: a kind whose plugin failed to load, or a matcher
+        that failed while reading the corpus; None when all is well."""
+        reasons = [self.reason(f.kind) if f.kind not in self.loaded else self.loaded[f.kind].failure
+                   for f in claim.expect]
+        return "; ".join(r for r in reasons if r) or None
+
+    def __getitem__(self, kind: str) -> Matcher:
+        if kind in self.loaded:
+            return self.loaded[kind]
+        reason = self.reason(kind)
+        if reason is None:
+            raise KeyError(kind)
+        return Unavailable(kind, reason)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.loaded
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+    def reason(self, kind: str) -> str | None:
+        """Why ``kind`` has no matcher, naming the plugin(s) that failed; None if none did."""
+        if not self.broken:
+            return None
+        named = [b for b in self.broken if _short_name(b.name) == kind.lower()]
+        if not named:
+            if difflib.get_close_matches(kind, list(self.loaded), n=1):
+                return None
+            named = self.broken
+        why = "; ".join(f"plugin {b.name} failed to load: {b.message}" for b in named)
+        return f"no matcher for '{kind}': {why}"
+
+
+def _short_name(name: str) -> str:
+    """``plugins/ordinal.py``, ``mypkg.ordinal`` and ``ordinal`` all give ``ordinal``."""
+    name = name.rsplit("/", 1)[-1]
+    name = name[:-3] if name.endswith(".py") else name
+    return name.rsplit(".", 1)[-1].lower()
+
+

@@ -115,3 +115,15 @@ def test_same_verdicts_as_the_command(project):
     verdicts = [{c["id"]: c["verdict"] for c in json.loads((project.path / name).read_text())["claims"]}
                 for name in ("pytest.json", "cli.json")]
     assert verdicts[0] == verdicts[1] and len(verdicts[0]) == 4
+
+
+def test_a_broken_plugin_errors_only_its_claims(project):
+    project.mkdir("plugins")
+    (project.path / "plugins" / "ordinal.py").write_text("import no_such_module\n", encoding="utf-8")
+    (project.path / "claims" / "ordinal.yaml").write_text(
+        "claims:\n  - id: third\n    claim: la troisième phase\n    about: []\n    cues: [phase]\n"
+        "    expect: {ordinal: troisième}\n", encoding="utf-8")
+    result = project.runpytest("claims", "-p", "no:cacheprovider")
+    outcomes = result.parseoutcomes()
+    assert (outcomes["errors"], outcomes["supported"], outcomes["contradicted"]) == (1, 2, 1)
+    result.stdout.fnmatch_lines(["*plugins/ordinal.py failed to load*no_such_module*"])

@@ -74,12 +74,17 @@ def _numeric(m, a, b, year, lang):
 
 # Year-less numeric days only with a slash ("22/04") or after a weekday ("vendredi 7.6"): "5.12"
 # is a decimal and "7-6" a score. "24/7" means "all the time".
-@rule("fr en", rf"(?<![\d.,/-])(?:(?:{WEEKDAY}|le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)", needs=("dm",))
+# The weekday is looked for before the match, not in it: "this Friday 7.6" is then two candidates that merge.
+_WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?{_SP}(?:(?:le|the|on){_SP})?$", re.IGNORECASE)
+
+
+@rule("fr en", rf"(?<![\d.,/-])(?:(?:le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)", needs=("dm",))
 def _numeric_dm(m, lang):
     a, b = int(m["a"]), int(m["b"])
-    if m["s"] != "/" and not m["wd"]:
+    wd = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if m["s"] != "/" and not wd:
         return None
-    if (a, b) in {(24, 7), (7, 7), (7, 24)} or (len(m["a"]) + len(m["b"]) < 3 and not m["wd"]):
+    if (a, b) in {(24, 7), (7, 7), (7, 24)} or (len(m["a"]) + len(m["b"]) < 3 and not wd):
         return None
     return _numeric(m, a, b, None, lang)
 
@@ -134,14 +139,14 @@ _DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?P<article>(?:le|the|on{_SP}the|on){_S
 
 
 @rule("fr en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}"
-      rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR})?", needs=("month",))
+      rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR}|{_SP}of{_SP}(?P<yy>\d\d)(?=[,.;:!?)]|\s*$))?", needs=("month",))
 def _day_month(m, lang):
     d = _num(m["d"])
     if d is None or not 1 <= d <= 31 or re.search(r"[$€£¥][ ]?$", m.string[max(0, m.start("d") - 2):m.start("d")]):
         return None
     if m["mo"].lower() == "may" and not m["d"][0].isdigit():
         return None  # "One may ask" is no date
-    year = _year(m["y"]) if m["y"] else None
+    year = _year(m["y"] or m["yy"]) if m["y"] or m["yy"] else None  # "15 April of 87"
     cand = _day_cand(m, year, _mo(m), d)
     if m["article"] and not m["wd"]:
         cand.start = m.end("article")  # the span starts at the day: "le 23 janvier" -> "23 janvier"
@@ -213,11 +218,11 @@ def _month_year(m, lang):
     return _Cand(_skip_preposition(m), m.end(), "month", _fixed(start, end), (y, mo, None))
 
 
-@rule("fr en", rf"(?<!\d ){MONTH}{_SP}(?P<y>\d\d)(?=[,.;:)]|\s*$)", needs=("month",))
+@rule("fr en", rf"(?<!\d ){MONTH}(?P<of>{_SP}of)?{_SP}(?P<y>\d\d)(?=[,.;:)]|\s*$)", needs=("month",))
 def _month_short_year(m, lang):
-    """En juillet 98, ... : a two-digit year only before punctuation (else it is a count)."""
+    """En juillet 98, April of 87: a two-digit year only before punctuation (else it is a count)."""
     y = _year(m["y"])
-    if int(m["y"]) <= 31 and lang != "fr":
+    if int(m["y"]) <= 31 and lang != "fr" and not m["of"]:
         return None  # "May 29." is a day in English
     mo = _mo(m)
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))

@@ -7,7 +7,7 @@ from typing import Callable
 
 from .patterns import _ORD_QUARTER, _skip_preposition, rule
 from .resolve import _Cand, _Ref, _add_months, _fixed, _last, _latest_month, _month, _part, _week
-from .vocabulary import APOS, MONTH, NUMBER_WORDS, WEEKDAYS, YEAR4, _OSP, _PART, _SP, _alt, _mo, _num, _part_of
+from .vocabulary import APOS, MONTH, NUMBER_WORDS, WEEKDAY_ABBR, WEEKDAYS, YEAR4, _OSP, _PART, _SP, _alt, _mo, _num, _part_of
 
 # -- Relative to the reference date -------------------------------------------------------------------
 
@@ -49,6 +49,48 @@ def _weekday(m, lang):
     start = m.start("wd") if (m["mod"] or "").lower() in ("on", "le") else m.start()
     bare = not m["post"] and m["mod"] in (None, "on", "le")
     return _Cand(start, m.end(), "day", resolve, weekday=wd if bare else None, named_weekday=wd)
+
+
+_ORDINAL_WORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 31 and re.search(r"(?:first|second|third|th)$", w))
+
+
+@rule("en", rf"(?:(?:on|this|next|last|coming|past){_SP})?(?P<wd>{_alt(WEEKDAYS)}|{_alt(WEEKDAY_ABBR)})\.?,?{_SP}(?:the{_SP})?"
+      rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?![\w-])(?!{_OSP}(?:of{_SP})?{MONTH})",
+      needs=("weekday",))
+def _en_weekday_day(m, lang):
+    """Mon 13th, Tuesday the eleventh: see _weekday_day."""
+    return _weekday_day(m)
+
+
+@rule("fr", rf"(?:le{_SP})?(?P<wd>{_alt(WEEKDAYS)}){_SP}(?P<d>1er|[12]\d|3[01]|0?[1-9])"
+      r"(?=\s?(?:[,.;:!?)]|$)|\s(?:à|au|et|ou|pour|dans|jusqu)(?!\w))", needs=("weekday",))
+def _fr_weekday_day(m, lang):
+    """jeudi 13, le mardi 11 à 14 h: see _weekday_day."""
+    return _weekday_day(m)
+
+
+# NOTE: a weekday with a day number and no month is the current month's when that day falls on that weekday
+# (said on 10 June, "Tuesday the 11th" is 11 June), else the latest such day before the reference.
+def _weekday_day(m) -> _Cand | None:
+    wd_word = m["wd"].lower()
+    wd = WEEKDAYS.get(wd_word, WEEKDAY_ABBR.get(wd_word))
+    d = _num(m["d"])
+    if wd is None or not d or d > 31:
+        return None
+
+    def resolve(ref: _Ref):
+        if ref.day is None:
+            return None
+        first = ref.day.replace(day=1)
+        for back in range(0, 40):
+            month = _add_months(first, -back)
+            if d <= _last(month.year, month.month):
+                day = month.replace(day=d)
+                if day.weekday() == wd and (back == 0 or day <= ref.day):
+                    return day, day
+        return None
+    start = m.start("wd") if m.group().lower().startswith(("on", "le")) else m.start()
+    return _Cand(start, m.end(), "day", resolve, named_weekday=wd)
 
 
 _UNIT_WORDS = {"semaine": "week", "week": "week", "mois": "month", "month": "month", "an": "year", "année": "year",

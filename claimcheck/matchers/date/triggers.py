@@ -1,7 +1,7 @@
 """Triggers: the cheap pre-filter that decides where in a text each rule can match.
 
 Every rule's match holds a trigger of the kinds it ``needs``: a kind of date word (month, weekday, unit,
-season, holiday…), a plausible year, a numeric day, a quarter code. One pass over the words finds the date words, one regex each the others; a rule
+season, holiday, numeral…), a plausible year, a numeric day, a quarter code. One pass over the words finds the date words, one regex each the others; a rule
 then runs only in windows around its triggers, so text without dates (digits, punctuation, prose) costs one
 scan, not one scan per rule.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .numerals import CENTURY_WORDS
 from .patterns import _DECADE_WORDS, _SEASONS
 from .relative import _AGO_UNITS, _REL_DAYS, _ROLL_UNITS, _UNIT_WORDS, HOLIDAYS
 from .vocabulary import MONTHS, WEEKDAY_ABBR, WEEKDAYS
@@ -42,6 +43,7 @@ WORD_KINDS = {
     "era": _tokens([*_DECADE_WORDS, "années", "siècle", "century"]),
     "today": _tokens(_REL_DAYS),
     "holiday": _tokens(HOLIDAYS),
+    "numeral": {*CENTURY_WORDS, "thousand", "hundred"},
 }
 """The kinds of date words, each a set of lower-case words."""
 _KINDS_OF: dict[str, tuple[str, ...]] = {}

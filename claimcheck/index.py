@@ -105,8 +105,14 @@ class Index:
                 return set()
         return result
 
-    def with_cue(self, cue: Cue) -> set[int]:
-        """Sentences holding a word that can start ``cue``, refined later by position."""
+    def with_cue(self, cue: Cue, within: Iterable[int] | None = None) -> set[int]:
+        """Sentences holding a word that can start ``cue``, refined later by position.
+
+        :param within: only these sentence ids are looked at (e.g. the few sentences that
+            name a claim's entity). The answer is then ``with_cue(cue) & set(within)``,
+            without building the cue's whole set, which for a common cue ("up", "hausse")
+            is a large share of the corpus.
+        """
         if not cue.words:
             return set()
         # Claims share cues ("revenue", "hausse"), and a common cue's sentences are many:
@@ -120,6 +126,8 @@ class Index:
                 self._cues.popitem(last=False)
         else:
             self._cues.move_to_end(key)
+        if within is not None:
+            return {sid for sid in within if sid in found}
         return set(found)
 
     def _cue_sentences(self, cue: Cue) -> set[int]:

@@ -7,6 +7,7 @@ Each function takes ``(text, lang, ref_date)`` and returns ``[{"start", "end", "
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import timedelta
 from decimal import Decimal
@@ -75,13 +76,19 @@ def percentage(text, lang, ref_date):
     return out
 
 
+_TO_END_OF = re.compile(r"(?:to|till|until|and|à|au|et|jusqu'à|jusqu’à)\s+(?:the\s+|la\s+)?(?:end\s+of|fin)\b[^,;]*$",
+                        re.IGNORECASE)
+
+
 def date(text, lang, ref_date):
     """Dates as inclusive days, in the benchmark's two conventions that differ from claimcheck's.
 
     - Ranges: claimcheck's ``DateSpan`` includes both ends ("from 2014 to 2018" runs to 2018-12-31, the
       reading a news claim needs), while the benchmark stops a range the day before its last part begins
       (2014-01-01..2017-12-31; "from March to May" ends 30 April; "between 3 and 12 of Sept" ends on the
-      11th). ``DateSpan.last_part_start`` says where that last part begins, so the range ends the day before.
+      11th). ``DateSpan.last_part_start`` says where that last part begins, so the range ends the day before;
+      except when the last part is the end of a period ("from 2007 to the end of 2008"): the benchmark then
+      ends the range with that period, as claimcheck does.
     - Unresolved dates ("feb 30", or a relative date without a reference): the benchmark writes an invalid
       date as ``{"start": "not resolv", "end": "not resolv"}``; claimcheck finds the words but gives no days.
     """
@@ -92,7 +99,7 @@ def date(text, lang, ref_date):
             value = {"start": "not resolv", "end": "not resolv"}
         else:
             last_part = getattr(m.value, "last_part_start", None)
-            if last_part is not None and last_part > start:
+            if last_part is not None and last_part > start and not _TO_END_OF.search(m.text):
                 end = last_part - timedelta(days=1)
             value = {"start": start.isoformat(), "end": end.isoformat()}
         out.append({"start": m.start, "end": m.end, "value": value})

@@ -81,7 +81,16 @@ class DateMatcher(Matcher):
       "au début du mois", "fin novembre" / "late November" (the latest November that started
       on or before the reference: published 2023-01-24, 2022-11-16..2022-11-30), "en mars"
       (likewise the latest March on or before the reference), "mars dernier" (strictly before),
-      "le 23 mars" without a year (the latest 23 March on or before the reference).
+      "le 23 mars" without a year (the latest 23 March on or before the reference);
+    - offsets and weeks of a day (anchors.py): "3 days after January 12th", "deux semaines avant Noël",
+      "la veille de Noël", "the week of April 10th", "w/c Feb 4", "la semaine du 10 avril";
+    - fortnights: "the past fortnight", "next fortnight" (two Monday-Sunday weeks), "in a fortnight",
+      "la seconde quinzaine de mars" (16 to the end), "dans une quinzaine de jours";
+    - open ranges, to or from the reference day: "between Jan 2019 and now", "from March to date", "year to
+      date", "between now and November 15th" (a year-less end of a range is the first one after its start);
+    - a weekday and its date as one day: "this Friday 5/12", "Mon 13th", "jeudi 26" (the current month's when
+      that day is that weekday, else the latest before the reference);
+    - years in words (numerals.py): "nineteen ninety six", "October two thousand".
 
     Without a reference date, relative and year-less dates are found but stay unresolved
     (``unresolved (fin novembre)``) and compare as undecided: the matcher never guesses.

@@ -30,6 +30,8 @@ _DURATION_BEFORE = re.compile(r"(?:for|pendant|durant|within|during|over|sur)\s{
 _WEEK_OF = re.compile(
     r"(?<![\w-])(?:(?:the|la)\s{1,3})?(?:week\s{1,3}(?:of|beginning|starting|commencing)(?:\s{1,3}on)?|w/c|"
     r"semaine\s{1,3}(?:du|commençant\s{1,3}le|débutant\s{1,3}le))\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?<![\w-])(?:a|an|one|une|\d+)\s{1,3}$", re.IGNORECASE)
+"""Before "week starting", a count makes a duration: "a week starting tomorrow"."""
 _BACK = 48
 """Most characters the words before a day may take ("approximately twenty-three weeks after the ")."""
 
@@ -48,7 +50,7 @@ def _merge_anchors(text: str, cands: list[_Cand]) -> list[_Cand]:
                 if moved is not None:
                     out.append(_Cand(lo + offset.start(), cand.end, "day", moved))
                     continue
-            if week:
+            if week and not _COUNTED.search(text, max(0, lo + week.start() - 8), lo + week.start()):
                 out.append(_Cand(lo + week.start(), cand.end, "week", _week_of(cand.resolve)))
                 continue
         out.append(cand)

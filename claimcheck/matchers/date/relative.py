@@ -347,6 +347,8 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "earth day": lambda y: dt.date(y, 4, 22), "juneteenth": lambda y: dt.date(y, 6, 19),
     "international workers' day": lambda y: dt.date(y, 5, 1), "fête du travail": lambda y: dt.date(y, 5, 1),
     "easter": _easter, "pâques": _easter, "paques": _easter, "black friday": _black_friday,
+    "easter monday": lambda y: _easter(y) + dt.timedelta(1), "lundi de pâques": lambda y: _easter(y) + dt.timedelta(1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(2), "vendredi saint": lambda y: _easter(y) - dt.timedelta(2),
 }
 
 

@@ -87,7 +87,10 @@ def main() -> int:
         errors = out / "stderr.txt"
         with open(errors, "w") as err:
             started = time.perf_counter()
-            proc = subprocess.Popen(command(out, args.profile), env=env, stdout=subprocess.DEVNULL, stderr=err)
+            # cwd=out: `python -m` puts the working directory first on sys.path, which would
+            # shadow PYTHONPATH (used to compare a checkout against another).
+            proc = subprocess.Popen(command(out, args.profile), env=env, cwd=out, stdout=subprocess.DEVNULL,
+                                    stderr=err)
             # wait4 gives this child's own rusage; RUSAGE_CHILDREN would also count make_corpus.py.
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - started

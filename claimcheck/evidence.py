@@ -80,15 +80,19 @@ class ClaimQuery:
         self.cues = [Cue(text) for text in claim.cues]
 
     def candidates(self, index: Index) -> list[int]:
-        """Sentence ids that may be relevant, before positions are checked."""
-        found = set().union(*(index.with_cue(cue) for cue in self.cues)) if self.cues else set()
+        """Sentence ids that may be relevant, before positions are checked: the sentences
+        naming every entity (or following one that does, for anaphora), then those of them
+        holding a cue. Entities are rarer than cues, so they narrow first."""
+        if not self.cues:
+            return []
+        found: set[int] | None = None
         for group in self.entities:
-            if not found:
-                break
             named = set().union(*(index.with_all(words) for words in group))
-            borrowed = {sid + 1 for sid in named if sid + 1 in found}
-            found &= named | {sid for sid in borrowed if index.previous(sid) is not None}
-        return sorted(found)
+            reach = named | {sid + 1 for sid in named if index.previous(sid + 1) == sid}
+            found = reach if found is None else found & reach
+            if not found:
+                return []
+        return sorted(set().union(*(index.with_cue(cue, within=found) for cue in self.cues)))
 
 
 def readings(claim: Claim, index: Index) -> Iterator[Reading]:

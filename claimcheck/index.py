@@ -75,7 +75,7 @@ class Index:
 
     def previous(self, sid: int) -> int | None:
         """The sentence before ``sid`` in the same document, if any."""
-        if sid > 0 and self._doc[sid - 1] == self._doc[sid]:
+        if 0 < sid < len(self._doc) and self._doc[sid - 1] == self._doc[sid]:
             return sid - 1
         return None
 

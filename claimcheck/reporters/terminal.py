@@ -46,7 +46,8 @@ def describe(result: Result) -> str:
         return result.error or "error"
     item = result.decisive
     if item is None:
-        return "no passage names the entities and a cue with the expected values"
+        return (f"no passage states it or its contrary (claimcheck explain {result.claim.nodeid} "
+                "shows the near misses)")
     hedge = " (hedged)" if item.hedged else ""
     passage = item.passage
     quote = window(passage.document.text, passage.start, passage.end, item.found)

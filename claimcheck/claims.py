@@ -265,6 +265,9 @@ def _compose(path: Path, text: str, loader: type | None = None) -> Node | None:
         raise ClaimFileError(err.message, _mark_location(path, err.mark)) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "nesting depth" in str(err.problem):  # PyYAML >= 6.0.4 stops deep nesting itself
+            raise ClaimFileError(f"nesting deeper than {MAX_DEPTH} levels is not allowed",
+                                 _mark_location(path, mark)) from None
         message = f"invalid YAML: {err.problem or err.context}"
         if err.context and err.problem and err.context_mark is not None:
             message += f" ({err.context} at line {err.context_mark.line + 1})"

@@ -23,7 +23,9 @@ SUFFIXES = sorted("""
 """.split(), key=len, reverse=True)
 MIN_STEM = 4
 
-# A sentence opening with one of these refers back to the sentence before it.
+# A sentence opening with one of these refers back to the sentence before it: pronouns,
+# demonstratives, and definite descriptions of a company or of the deal just named
+# ("L'opération la valorise à 2 milliards": the entities of the sentence before take part).
 ANAPHORIC_OPENERS = regex.compile(
     r"""^\W*(?:
         (?:cette|ce|cet)\s+(?:derni[èe]re?|[\p{L}-]+)
@@ -32,10 +34,12 @@ ANAPHORIC_OPENERS = regex.compile(
       | (?:le|la|les|l['’])\s*(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up
             |jeune\s+pousse|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service
             |assureur|distributeur|enseigne|marque|plateforme|application|club|[ée]quipe|fonds|industriel|p[ée]trolier
-            |t[ée]l[ée]com|num[ée]ro\s+un|leader|sp[ée]cialiste|fournisseur|h[ée]bergeur|r[ée]seau|m[ée]dia|cha[îi]ne)\b
+            |t[ée]l[ée]com|num[ée]ro\s+un|leader|sp[ée]cialiste|fournisseur|h[ée]bergeur|r[ée]seau|m[ée]dia|cha[îi]ne
+            |op[ée]ration|transaction|lev[ée]e|acquisition|rachat|cession|fusion)\b
       | (?:the|this)\s+(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|automaker
             |operator|tool|service|chatbot|insurer|retailer|brand|platform|app|club|team|fund|lender|airline
-            |network|broadcaster|supplier|chipmaker|conglomerate)\b
+            |network|broadcaster|supplier|chipmaker|conglomerate|deal|transaction|round|acquisition
+            |takeover|merger)\b
       | (?:it|he|she|they)\b
     )""", regex.IGNORECASE | regex.VERBOSE)
 

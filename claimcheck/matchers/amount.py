@@ -258,7 +258,8 @@ class AmountMatcher(Matcher):
     ``~USD 30000000000``; "between €1m and €2m" → ``EUR 1000000..2000000``.
 
     Comparison: equal values MATCH (option ``tolerance``, a relative fraction, default 0; an
-    approximate value on either side widens it to 10 %); different currencies never MATCH;
+    approximate value on either side widens it to 10 %); different currencies are UNDECIDED
+    (no exchange rate is assumed);
     a claim without currency matches any. "plus d'un milliard" against a claim of 500 millions
     is a MISMATCH, against 5 milliards UNDECIDED. A claim may carry a qualifier itself
     ("plus de 1 milliard de dollars"): a mention MATCHes when its value satisfies it.
@@ -321,7 +322,9 @@ class AmountMatcher(Matcher):
     def compare(self, expected: "Expected", mention: Mention) -> Agreement:
         want, got = expected.value, mention.value
         if want.currency and got.currency and want.currency != got.currency:
-            return Agreement.MISMATCH
+            # No exchange rate is assumed: "385 millions d'euros" neither confirms nor
+            # refutes "$415 million".
+            return Agreement.UNDECIDED
         tolerance = _tolerance(expected.options)
         return compare_bounds(want, got, tolerance, Decimal("0.1"), relative=True)
 

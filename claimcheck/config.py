@@ -44,7 +44,9 @@ class Config:
     paths: tuple[Path, ...] = ()
     """Claim files and folders to collect."""
     sources: tuple[Path, ...] = ()
-    """Corpus files and folders (``--sources``), overriding claim files' ``sources:``."""
+    """Corpus files and folders given with ``--sources``: they override claim files' ``sources:``."""
+    default_sources: tuple[Path, ...] = ()
+    """``sources`` from ``[tool.claimcheck]``: the corpus of claim files without ``sources:``."""
     lang: str = "fr"
     """Default language of claims."""
     strict: bool = False
@@ -140,7 +142,8 @@ def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | No
     return Config(
         rootdir=rootdir, inifile=inifile,
         paths=paths("paths", Path() if options.get("paths") else rootdir),
-        sources=paths("sources", Path() if options.get("sources") else rootdir),
+        sources=paths("sources", Path()) if options.get("sources") else (),
+        default_sources=() if options.get("sources") else paths("sources", rootdir),
         lang=str(merged.get("lang", "fr")), strict=bool(merged.get("strict", False)),
         conflict=merged.get("conflict", "contradicted"), hedged=merged.get("hedged", "count"),
         verbose=int(merged.get("verbose", 0) or 0), keyword=merged.get("keyword"),

@@ -4,8 +4,9 @@ The rules, in the order they apply (the README repeats them for users):
 
 1. *Relevant passage.* A sentence is relevant when every ``about`` entity (its name or an
    alias) and at least one cue occur in it. A sentence that opens with a pronoun or a
-   definite description ("Cette dernière", "Le logiciel", "the company") borrows the
-   entities of the sentence before it.
+   definite description ("Cette dernière", "Le logiciel", "the company", "L'opération")
+   borrows the entities of the sentence before it, and through a chain of such sentences
+   (at most three) of the last one that names them.
 2. *Frame.* Each cue occurrence opens a frame: the clause holding it, plus the short
    adverbial clauses right before it ("En juillet 2019, …": at most three words besides
    their values).
@@ -18,11 +19,16 @@ The rules, in the order they apply (the README repeats them for users):
    and the clause repeats that preposition ("2 % pour la société mère"); then it speaks
    of something else. Anything else ends the frame.
 4. *Binding.* In a frame, each kind binds one value: the nearest after the cue, else the
-   nearest before it.
+   nearest before it. A value before the cue does not bind across a comma unless it opens
+   the sentence; a value after the cue stops at the next comma when the cue's own stretch
+   already holds a value. A date right after a reporting verb ("a annoncé mercredi") dates
+   the report and binds to nothing, unless the verb is the cue. In English a value followed
+   by a noun describes that noun ("a $2 billion valuation"). A value restated in brackets
+   is kept beside the bound one (the judge may match either).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Sequence
 
 import regex
@@ -33,7 +39,24 @@ from .sentences import split_clauses
 from .words import Cue, find_cue, find_phrase, is_hedged, phrase, tokens
 
 ADVERBIAL_WORDS = 3
-SEPARATORS = regex.compile(r"[,;:]")
+ANAPHORA_CHAIN = 3
+"""How many anaphoric sentences in a row may lead back to the one naming an entity."""
+# A comma or colon between digits is part of a number ("14,1 milliards", "10:30").
+SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
+RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
+REPORTING = regex.compile(
+    r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
+    r"|announc|report|told|stated|disclos)\w*\s+(?:on\s+|ce\s+|le\s+|last\s+|this\s+)?$",
+    regex.IGNORECASE)
+NEXT_WORD = regex.compile(r"\s+([A-Za-z][a-z-]+)\b")
+ENGLISH_FUNCTION_WORDS = frozenset("""
+    a an the in on at by for from of to into onto with without over under above below about
+    and or but nor so yet as than then that which who whom whose while when where after before
+    since until through during between among per each every this these those its it his her
+    their our your was were is are be been being has have had will would could should may might
+    last next earlier later ago year years month months quarter quarters week weeks day days
+    annually apiece more less plus worth up down compared versus vs
+""".split())
 DETERMINERS = frozenset("le la les l un une des du de d the a an its his her their son sa ses leur".split())
 # Tokens are accent-folded: "a" is "à". Contracted forms count as their preposition.
 ATTRIBUTION = {"pour": "pour", "dans": "dans", "a": "a", "au": "a", "aux": "a", "chez": "chez",
@@ -48,6 +71,8 @@ class Frame:
     end: int
     bound: Mapping[str, Mention]
     """The value of each kind bound in this frame."""
+    restated: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
+    """Values restating a bound one in brackets ("385 million euros ($415 million)")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +113,8 @@ class ClaimQuery:
         found: set[int] | None = None
         for group in self.entities:
             named = set().union(*(index.with_all(words) for words in group))
-            reach = named | {sid + 1 for sid in named if index.previous(sid + 1) == sid}
+            reach = named | {sid + step for sid in named for step in range(1, ANAPHORA_CHAIN + 1)
+                             if index.previous(sid + step) == sid + step - 1}
             found = reach if found is None else found & reach
             if not found:
                 return []
@@ -117,7 +143,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(passage.document.text, passage.start, passage.end)
     mentions = index.mentions(sid)
-    frames = _frames(cue_spans, clauses, mentions, words, entity_at, passage.document.text)
+    frames = _frames(cue_spans, clauses, mentions, words, entity_at, passage.document.text,
+                     passage.document.lang == "en")
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=borrowed)
 
@@ -144,16 +171,22 @@ def _entities(query: ClaimQuery, index: Index, sid: int,
 
 
 def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
-    previous = index.previous(sid)
-    if previous is None or not index.opens_anaphorically(sid):
-        return False
-    before = tuple(t for t, _, _ in tokens(index.passage(previous).text))
-    return any(find_phrase(words, before) for words in group)
+    """Does an anaphoric opening lead back, through a chain of anaphoric sentences, to a
+    sentence naming the entity? ("Le numéro un du luxe… Le groupe dégage…")"""
+    for _ in range(ANAPHORA_CHAIN):
+        previous = index.previous(sid)
+        if previous is None or not index.opens_anaphorically(sid):
+            return False
+        before = tuple(t for t, _, _ in tokens(index.passage(previous).text))
+        if any(find_phrase(words, before) for words in group):
+            return True
+        sid = previous
+    return False
 
 
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             mentions: Mapping[str, list[Mention]], words: _Words, entity_at: list[int],
-            text: str) -> list[Frame]:
+            text: str, english: bool) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
     frames = []
     for cue in cue_spans:
@@ -162,7 +195,7 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
         while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words):
             first -= 1
         opening = _opening(clauses, first, ci, text, words)
-        main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening)
+        main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening, english)
         siblings = []
         for j in range(ci + 1, len(clauses)):
             if j in cue_clauses:
@@ -172,10 +205,10 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             if not kinds_here:
                 continue
             if not main.bound:
-                main = _bind(main.start, end, cue, mentions, text, opening)
+                main = _bind(main.start, end, cue, mentions, text, opening, english)
                 continue
             if kinds_here & set(main.bound) and not _parallel(main, cue, clauses[j], words, entity_at):
-                siblings.append(_bind(start, end, (start, start), mentions))
+                siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
                 continue
             break
         frames += [main, *siblings]
@@ -217,17 +250,35 @@ def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]]
 
 
 def _bind(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],
-          text: str = "", opening: int = 0) -> Frame:
+          text: str, opening: int = 0, english: bool = False) -> Frame:
     limit = _after_limit(start, end, cue, mentions, text)
-    bound = {}
+    bound, restated = {}, {}
     for kind, found in mentions.items():
-        inside = _inside(found, start, end)
+        inside = [m for m in _inside(found, start, end) if not _is_reporting_time(m, text, cue)]
         after = [m for m in inside if (m.start >= cue[1] or (cue[0] == cue[1] and m.start >= cue[0]))
-                 and m.end <= limit]
+                 and m.end <= limit and not (english and _modifies_next_noun(m, text))]
         before = [m for m in inside if m.end <= cue[0] and _reaches(m, cue, text, opening)]
         if after or before:
-            bound[kind] = after[0] if after else before[-1]
-    return Frame(start=start, end=end, bound=bound)
+            bound[kind] = chosen = after[0] if after else before[-1]
+            restated[kind] = tuple(m for m in inside if RESTATEMENT.fullmatch(text, chosen.end, m.start))
+    return Frame(start=start, end=end, bound=bound, restated=restated)
+
+
+def _is_reporting_time(mention: Mention, text: str, cue: tuple[int, int]) -> bool:
+    """A date right after a reporting verb says when something was said ("a annoncé
+    mercredi", "said on Tuesday"), not when it happened: it binds to nothing, unless that
+    verb is the cue itself (a claim about the announcement)."""
+    if mention.kind != "date":
+        return False
+    verb = REPORTING.search(text, max(0, mention.start - 40), mention.start)
+    return verb is not None and not verb.start() <= cue[0] < verb.end()
+
+
+def _modifies_next_noun(mention: Mention, text: str) -> bool:
+    """In English a value followed by a noun describes that noun ("a $2 billion valuation"),
+    not the relation before it."""
+    following = NEXT_WORD.match(text, mention.end)
+    return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS
 
 
 def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],

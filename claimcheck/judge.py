@@ -40,9 +40,23 @@ def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher]) -> 
 
 
 def _compare(matchers: Mapping[str, Matcher], facet, frame: Frame) -> Agreement | None:
+    """The facet's agreement with its bound value, or with a bracketed restatement of it
+    ("385 millions d'euros (415 millions de dollars)") when that one matches."""
     mention = frame.bound.get(facet.kind)
     if mention is None:
         return None
+    agreement = _agreement(matchers, facet, mention)
+    for restated in frame.restated.get(facet.kind, ()):
+        if agreement is not Agreement.MATCH:
+            agreement = max(agreement, _agreement(matchers, facet, restated), key=_STRENGTH.index)
+    return agreement
+
+
+# A restatement can only turn a comparison towards a match, never towards a contradiction.
+_STRENGTH = [Agreement.MISMATCH, Agreement.UNDECIDED, Agreement.MATCH]
+
+
+def _agreement(matchers: Mapping[str, Matcher], facet, mention) -> Agreement:
     try:
         agreement = matchers[facet.kind].compare(facet, mention)
     except Exception as err:

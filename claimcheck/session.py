@@ -63,7 +63,7 @@ class Corpora:
         self._indexes: dict[tuple[Path, ...], Index] = {}
 
     def for_claim(self, claim: Claim) -> Index:
-        paths = self.config.sources or claim.sources
+        paths = self.config.sources or claim.sources or self.config.default_sources
         if not paths:
             raise UsageError(f"{claim.location}: no corpus for claim '{claim.id}': pass --sources "
                              "or add 'sources:' to the claim file")

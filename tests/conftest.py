@@ -16,7 +16,7 @@ from claimcheck.plugins import Plugins
 ROOT = Path(__file__).resolve().parent.parent
 
 # Claim files used as test data are checked by the tests that own them, not collected here.
-collect_ignore_glob = ["corpus2/*"]
+collect_ignore_glob = ["corpus2/*", "news/*"]
 
 
 @pytest.fixture(scope="session")

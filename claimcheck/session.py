@@ -56,7 +56,8 @@ def failed(result: Result, strict: bool) -> bool:
 
 
 class Corpora:
-    """One index per distinct set of source paths, each document read once per run."""
+    """One index per distinct set of source paths, each built once per run (claim files that
+    name different but overlapping source folders read their shared articles once per set)."""
 
     def __init__(self, config: Config, plugins: Plugins, matchers: Mapping[str, Matcher]) -> None:
         self.config, self.plugins, self.matchers = config, plugins, matchers

@@ -1,9 +1,10 @@
 """Stage 4 of 4: frame → passage → document → corpus verdicts. The only place verdict rules live.
 
 1. A frame *supports* when every ``expect`` facet has a bound value that matches.
-2. A frame *contradicts* when some facet's bound value mismatches, no value of a kind the
-   claim does not name is bound (that describes another event), and, for a claim of two or
-   more facets, at least one other facet matches.
+2. A frame *contradicts* when some facet's bound value mismatches, it binds no value of an
+   event-marking kind (a date: ``Matcher.marks_event``) that the claim does not name (that
+   describes another event), and, for a claim of two or more facets, at least one other
+   facet matches.
 3. A passage supports when one of its frames does, else contradicts when one does, else
    is silent. Hedged passages (reported, rumoured, conditional) count unless
    ``hedged = "ignore"``.
@@ -31,9 +32,10 @@ def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher]) -> 
     mismatched = [k for k, a in agreements.items() if a is Agreement.MISMATCH]
     if not mismatched:
         return None, "no bound value contradicts the claim"
-    extra = set(frame.bound) - set(agreements)
+    extra = [k for k in sorted(set(frame.bound) - set(agreements))
+             if getattr(matchers.get(k), "marks_event", False)]
     if extra:
-        return None, f"it also states a {sorted(extra)[0]}: another event"
+        return None, f"it also states a {extra[0]} the claim does not: another event"
     if len(agreements) > 1 and Agreement.MATCH not in agreements.values():
         return None, "no expected value matches: another event"
     return Verdict.CONTRADICTED, f"the {mismatched[0]} bound to the cue differs"

@@ -26,6 +26,7 @@ class GuardedMatcher(Matcher):
         self.inner, self.plugin = inner, plugin
         self.kind = inner.kind  # type: ignore[misc]
         self.options = inner.options  # type: ignore[misc]
+        self.marks_event = inner.marks_event  # type: ignore[misc]
         self.failure: str | None = None
 
     def parse(self, text, *, lang, options):

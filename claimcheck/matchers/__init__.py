@@ -37,6 +37,10 @@ class Matcher:
     """The key under ``expect:`` in claim files, e.g. ``"amount"``: lower case, unique per run."""
     options: ClassVar[frozenset[str]] = frozenset()
     """Option names the mapping form of ``expect`` accepts besides ``value``."""
+    marks_event: ClassVar[bool] = False
+    """True when a value of this kind tells which event a passage speaks of (a date): a
+    passage that binds one the claim does not state speaks of another event, and cannot
+    contradict the claim. Amounts and percentages are properties of an event: False."""
 
     def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> object:
         """Read the expected value an analyst wrote in a claim.

@@ -110,6 +110,8 @@ class DateMatcher(Matcher):
     """
 
     kind = "date"
+
+    marks_event = True  # a date says which event a passage speaks of
     options = frozenset()
 
     def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> DateSpan:

@@ -11,7 +11,8 @@ The rules, in the order they apply (the README repeats them for users):
    adverbial clauses right before it ("En juillet 2019, …": at most three words besides
    their values).
 3. *Continuation.* After the cue's clause, a clause without a cue joins the frame when the
-   frame has no value yet ("… de l'abonnement, même si la rumeur le situe à 49 dollars").
+   frame has no value yet ("… de l'abonnement, même si la rumeur le situe à 49 dollars"),
+   or when the frame ends with a colon ("son chiffre d'affaires 2023 : 44 milliards").
    A clause that repeats a kind the frame already holds is an ellipsis and makes a frame of
    its own bound to the same cue ("1 milliard de dollars en 2019, et 2 milliards en 2021"),
    unless it is a parallel attribution: the frame attributes its value with a preposition
@@ -43,6 +44,8 @@ ANAPHORA_CHAIN = 3
 """How many anaphoric sentences in a row may lead back to the one naming an entity."""
 # A comma or colon between digits is part of a number ("14,1 milliards", "10:30").
 SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
+# After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards").
+STRETCH_ENDS = regex.compile(r";|(?<!\d),|,(?!\d)")
 RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
 REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
@@ -196,23 +199,32 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             first -= 1
         opening = _opening(clauses, first, ci, text, words)
         main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening, english)
-        siblings = []
-        for j in range(ci + 1, len(clauses)):
-            if j in cue_clauses:
-                break
-            start, end = clauses[j]
-            kinds_here = {k for k, found in mentions.items() if _inside(found, start, end)}
-            if not kinds_here:
-                continue
-            if not main.bound:
-                main = _bind(main.start, end, cue, mentions, text, opening, english)
-                continue
-            if kinds_here & set(main.bound) and not _parallel(main, cue, clauses[j], words, entity_at):
-                siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
-                continue
-            break
+        main, siblings = _continue(main, ci, cue, cue_clauses, clauses, mentions, words, entity_at,
+                                   text, opening, english)
         frames += [main, *siblings]
     return frames
+
+
+def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
+              clauses: list[tuple[int, int]], mentions: Mapping[str, list[Mention]], words: _Words,
+              entity_at: list[int], text: str, opening: int, english: bool) -> tuple[Frame, list[Frame]]:
+    """Rule 3: the clauses after the cue's that join its frame, or make ellipsis frames."""
+    siblings = []
+    for j in range(ci + 1, len(clauses)):
+        if j in cue_clauses:
+            break
+        start, end = clauses[j]
+        kinds_here = {k for k, found in mentions.items() if _inside(found, start, end)}
+        if not kinds_here:
+            continue
+        if not main.bound or text[main.end - 1] == ":":  # a colon announces what follows
+            main = _bind(main.start, end, cue, mentions, text, opening, english)
+            continue
+        if kinds_here & set(main.bound) and not _parallel(main, cue, clauses[j], words, entity_at):
+            siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
+            continue
+        break
+    return main, siblings
 
 
 def _opening(clauses: list[tuple[int, int]], first: int, ci: int, text: str, words: _Words) -> int:
@@ -285,7 +297,7 @@ def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[s
                  text: str) -> int:
     """How far after the cue values bind: to the next comma when the cue's own stretch
     between commas already holds a value, else to the end of the frame."""
-    comma = SEPARATORS.search(text, cue[1], end) if text else None
+    comma = STRETCH_ENDS.search(text, cue[1], end) if text else None
     if comma is None:
         return end
     before = [m.end() for m in SEPARATORS.finditer(text, start, cue[0])]

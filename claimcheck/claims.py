@@ -432,8 +432,10 @@ class _Reader:
                           for _, name in self.strings(fields["about"][1], "about"))
         tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
         expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else ()
+        named = {group[0] for group in about}
+        others = tuple((name, *aliases) for name, aliases in entities.items() if name not in named)
         return Claim(id=claim_id, text=self.text(fields["claim"][1], "claim"), lang=claim_lang,
-                     about=about, cues=cues, expect=expect, tags=tags, sources=sources,
+                     about=about, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
                      location=self.at(node))
 
     def claim_id(self, node: Node) -> str:

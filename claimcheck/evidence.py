@@ -29,15 +29,19 @@ The rules, in the order they apply (the README repeats them for users):
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Sequence
 
 import regex
 
+from . import entities
 from .index import Index
 from .model import Claim, Mention, Passage
+from .relations import RelationMention
+from .roles import Role, RoleReading, role_of
 from .sentences import split_clauses
-from .words import Cue, find_cue, find_phrase, is_hedged, phrase, tokens
+from .words import Cue, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens
 
 ADVERBIAL_WORDS = 3
 ANAPHORA_CHAIN = 3
@@ -47,6 +51,18 @@ SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 # After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards").
 STRETCH_ENDS = regex.compile(r";|(?<!\d),|,(?!\d)")
 RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
+# ``generic-statement``: "Chaque 0,1 point de déficit représente 3 milliards", "Each extra
+# point costs $2 billion": a rule of thumb, not the figure of the relation.
+GENERIC = regex.compile(r"\W*(?:chaque|each|every)\b", regex.IGNORECASE)
+# A value tied to the cue after it by a preposition is the cue's ("7 milliards dans la
+# formation", "19 566 M€ de chiffre d'affaires"), whatever relation came before it.
+LINKED = regex.compile(r"\s*(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
+                       regex.IGNORECASE)
+# ``relation-denominator``: "4,4 % du PIB", "3% of GDP": the relation is the unit of the
+# value before it, not the relation the sentence speaks of.
+DENOMINATOR = regex.compile(r"(?:%|pour\s*cent|percent|points?)\s+(?:du|de\s+la|de|d['’]|of)\s*$",
+                            regex.IGNORECASE)
+BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
     r"|announc|report|told|stated|disclos)\w*\s+(?:on\s+|ce\s+|le\s+|last\s+|this\s+)?$",
@@ -76,6 +92,8 @@ class Frame:
     """The value of each kind bound in this frame."""
     restated: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     """Values restating a bound one in brackets ("385 million euros ($415 million)")."""
+    roles: Mapping[str, RoleReading] = field(default_factory=dict)
+    """The role of each bound value (level, change with its direction, base)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +106,11 @@ class Reading:
     frames: tuple[Frame, ...]
     hedged: bool
     borrowed: bool
-    """True when an entity came from the sentence before (anaphora)."""
+    """True when an entity is not named in the sentence but resolved (anaphora, topic)."""
+    about: str = "entity-named"
+    """The rule that says what the sentence is about (:mod:`claimcheck.entities`)."""
+    owner: str | None = None
+    """Set when a cue was dropped because another entity owns it (``owner-other-entity``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,33 +122,91 @@ class _Words:
 
 
 class ClaimQuery:
-    """A claim's entities and cues in the form the index is searched with."""
+    """A claim's entities, cues and value roles in the form the index is searched with."""
 
-    def __init__(self, claim: Claim) -> None:
+    def __init__(self, claim: Claim, index: Index | None = None) -> None:
         self.claim = claim
-        self.entities = [[phrase(name) for name in group if phrase(name)] for group in claim.about]
-        self.cues = [Cue(text) for text in claim.cues]
+        self.entities = [entities.name_forms(group) for group in claim.about]
+        others = tuple(entities.name_forms(group) for group in claim.others)
+        self.known = tuple(self.entities) + others
+        # An entity the claim sentence itself names ("la filiale d'Ubisoft") is part of the
+        # claim, not a rival owner of its figures.
+        stated = [t for t, _, _ in tokens(claim.text)]
+        self.rivals = tuple(forms for forms in others if not entities.named_in(stated, forms))
+        lexicon = index.lexicon if index is not None else None
+        lang = claim.lang
+        named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
+        self.relations = {r for _, (r, _) in named if r}
+        # Only a noun cue stands for its relation's other nouns: a verb cue ("investirait")
+        # is more particular than the relation ("investissement", "levée de fonds").
+        synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
+        self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
+        self.roles = claim_roles(claim, index.matchers) if index is not None else {}
 
     def candidates(self, index: Index) -> list[int]:
         """Sentence ids that may be relevant, before positions are checked: the sentences
-        naming every entity (or following one that does, for anaphora), then those of them
-        holding a cue. Entities are rarer than cues, so they narrow first."""
+        holding a cue in the documents that name every entity. Entities are rarer than cues,
+        so they narrow first, and a document's sentences are looked at only when it names them
+        (a sentence may be about an entity it does not name: :mod:`claimcheck.entities`)."""
         if not self.cues:
             return []
-        found: set[int] | None = None
+        documents: set[int] | None = None
         for group in self.entities:
             named = set().union(*(index.with_all(words) for words in group))
-            reach = named | {sid + step for sid in named for step in range(1, ANAPHORA_CHAIN + 1)
-                             if index.previous(sid + step) == sid + step - 1}
-            found = reach if found is None else found & reach
-            if not found:
+            docs = {index.document_of(sid) for sid in named}
+            documents = docs if documents is None else documents & docs
+            if not documents:
                 return []
-        return sorted(set().union(*(index.with_cue(cue, within=found) for cue in self.cues)))
+        within = (range(len(index)) if documents is None
+                  else [sid for number in sorted(documents) for sid in index.sentences_of(number)])
+        return sorted(set().union(*(index.with_cue(cue, within=within) for cue in self.cues)))
+
+
+def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleReading]:
+    """The role of each expected value, read in the claim sentence by the rules that read
+    articles (:mod:`claimcheck.roles`): "a progressé de 8 %" is a change, "$4.2 billion" a
+    level. A value written with a sign ("-4 %") is a change in that direction. A value the
+    sentence does not state has no role: it binds a level or a change alike."""
+    roles = {}
+    cues = [span for cue in claim.cues for span in _char_spans(Cue(cue), claim.text)]
+    for facet in claim.expect:
+        signed = role_of(facet.text, Mention(kind=facet.kind, start=0, end=len(facet.text),
+                                               text=facet.text, value=facet.value))
+        if signed.role is Role.CHANGE:
+            roles[facet.kind] = signed
+        matcher = matchers.get(facet.kind)
+        if matcher is None:
+            continue
+        try:
+            found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
+                     if _same_magnitude(matcher, facet, m)]
+        except Exception:  # a failing matcher is reported when the claim is judged
+            continue
+        if found:
+            read = role_of(claim.text, found[0], cues)
+            if read.role is not Role.BASE and (read.role is Role.CHANGE or signed.role is not Role.CHANGE):
+                roles[facet.kind] = read
+    return roles
+
+
+def _same_magnitude(matcher, facet, mention: Mention) -> bool:
+    from .matchers import Agreement
+    with_sign = getattr(matcher, "with_sign", None)
+    if with_sign is not None:
+        facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))
+        mention = dataclasses.replace(mention, value=with_sign(mention.value, 1))
+    return matcher.compare(facet, mention) is Agreement.MATCH
+
+
+def _char_spans(cue: Cue, text: str) -> list[tuple[int, int]]:
+    found = list(tokens(text))
+    words = tuple(t for t, _, _ in found)
+    return [(found[a][1], found[b][2]) for a, b in find_cue(cue, words)]
 
 
 def readings(claim: Claim, index: Index) -> Iterator[Reading]:
     """Every relevant passage of the corpus for ``claim``, with its frames, in corpus order."""
-    query = ClaimQuery(claim)
+    query = ClaimQuery(claim, index)
     for sid in query.candidates(index):
         reading = read(query, index, sid)
         if reading is not None:
@@ -136,20 +216,78 @@ def readings(claim: Claim, index: Index) -> Iterator[Reading]:
 def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     """The reading of sentence ``sid``, or None when it is not relevant."""
     passage = index.passage(sid)
+    if GENERIC.match(passage.text):
+        return None
+    text = passage.document.text
     words = _words(passage)
-    entity_at, borrowed = _entities(query, index, sid, words)
+    entity_at, about_rule = _entities(query, index, sid, words)
     if entity_at is None:
         return None
-    cue_at = sorted({(i, i + len(cue.words) - 1) for cue in query.cues for i in find_cue(cue, words.text)})
+    lang = query.claim.lang
+    relations = index.lexicon.mentions(words.text, lang)
+    cue_at = sorted({span for cue in query.cues for span in find_cue(cue, words.text)})
+    if query.relations:
+        cue_at = [c for c in cue_at if not _inside_other_relation(c, relations, query.relations)]
+    cue_at = [c for c in cue_at if not DENOMINATOR.search(text, max(0, words.spans[c[0]][0] - 30), words.spans[c[0]][0])]
+    owned = [c for c in cue_at if _owned_by_other(c, query, words)]
+    cue_at = [c for c in cue_at if c not in owned]
     if not cue_at:
         return None
+    competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
+                   if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
-    clauses = split_clauses(passage.document.text, passage.start, passage.end)
-    mentions = index.mentions(sid)
-    frames = _frames(cue_spans, clauses, mentions, words, entity_at, passage.document.text,
-                     passage.document.lang == "en")
+    clauses = split_clauses(text, passage.start, passage.end)
+    mentions, roles = _with_roles(index.mentions(sid), query.roles, text, cue_spans)
+    frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
+                     passage.document.lang == "en", competitors, roles)
+    frames = _with_headline_period(frames, query, index, sid)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
-                   borrowed=borrowed)
+                   borrowed=about_rule != "entity-named", about=about_rule)
+
+
+def _with_headline_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int) -> list[Frame]:
+    """``period-from-headline``: a frame that states no date, in a document whose headline
+    states exactly one, is about the headline's period ("Résultats annuels 2023" … "Résultat
+    net : 2 983 M€"), for a claim that expects a date. Only event-marking kinds inherit."""
+    wanted = [f.kind for f in query.claim.expect
+              if getattr(index.matchers.get(f.kind), "marks_event", False)]
+    headline = index.sentences_of(index.document_of(sid)).start
+    if not wanted or headline == sid:
+        return frames
+    found = index.mentions(headline)
+    inherited = {k: found[k][0] for k in wanted if len(found.get(k, ())) == 1}
+    if not inherited:
+        return frames
+    return [dataclasses.replace(f, bound={**inherited, **f.bound}) if set(inherited) - set(f.bound) and f.bound
+            else f for f in frames]
+
+
+def _with_roles(mentions: Mapping[str, list[Mention]], wanted: Mapping[str, RoleReading], text: str,
+                cues: list[tuple[int, int]]) -> tuple[dict[str, list[Mention]], dict[int, RoleReading]]:
+    """The mentions that may bind, by kind: those in the role the claim gives that kind (a
+    level for a level, a change for a change), and never a base; with each one's role."""
+    kept, roles = {}, {}
+    for kind, found in mentions.items():
+        want = wanted.get(kind)
+        kept[kind] = []
+        for mention in found:
+            read = role_of(text, mention, cues)
+            if read.role is Role.BASE and _dated(mention, mentions, text):
+                read = RoleReading(Role.LEVEL, None, "role-base-dated")
+            if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
+                continue
+            if want is not None and read.role is not want.role:
+                continue
+            kept[kind].append(mention)
+            roles[mention.start] = read
+    return kept, roles
+
+
+def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -> bool:
+    """``role-base-dated``: a base with its own date ("après 2,9 % en octobre", "vs 12,6 % en
+    2022") is the level of that other period, and may decide a claim about it."""
+    return any(mention.end <= d.start and not STRETCH_ENDS.search(text, mention.end, d.start)
+               and d.start - mention.end <= 12 for d in mentions.get("date", ()))
 
 
 def _words(passage: Passage) -> _Words:
@@ -159,18 +297,33 @@ def _words(passage: Passage) -> _Words:
 
 
 def _entities(query: ClaimQuery, index: Index, sid: int,
-              words: _Words) -> tuple[list[int] | None, bool]:
-    """Token indexes where the claim's entities start, and whether one was borrowed."""
+              words: _Words) -> tuple[list[int] | None, str]:
+    """Token indexes where the claim's entities are named, and the rule that made the
+    sentence about them (``entity-named`` when it names them all)."""
     starts: list[int] = []
-    borrowed = False
-    for group in query.entities:
-        here = [i for words_ in group for i in find_phrase(words_, words.text)]
+    rule = "entity-named"
+    aboutness = None
+    for g, group in enumerate(query.entities):
+        here = entities.named_in(words.text, group)
         if not here:
-            if not _borrows(group, index, sid):
-                return None, False
-            borrowed = True
+            if aboutness is None:
+                aboutness = _aboutness(query, index, sid)
+            if g in aboutness.entities and aboutness.rule != "entity-named":
+                rule = aboutness.rule
+            elif _borrows(group, index, sid):
+                rule = "entity-anaphora"
+            else:
+                return None, rule
         starts.extend(here)
-    return starts, borrowed
+    return starts, rule
+
+
+def _aboutness(query: ClaimQuery, index: Index, sid: int) -> entities.Aboutness:
+    number = index.document_of(sid)
+    sids = index.sentences_of(number)
+    found = index.memo(number, query.known, lambda: entities.about(
+        [index.passage(i).text for i in sids], query.known))
+    return found[sid - sids.start]
 
 
 def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
@@ -178,7 +331,7 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
     sentence naming the entity? ("Le numéro un du luxe… Le groupe dégage…")"""
     for _ in range(ANAPHORA_CHAIN):
         previous = index.previous(sid)
-        if previous is None or not index.opens_anaphorically(sid):
+        if previous is None or not opens_anaphorically(index.passage(sid).text):
             return False
         before = tuple(t for t, _, _ in tokens(index.passage(previous).text))
         if any(find_phrase(words, before) for words in group):
@@ -187,22 +340,106 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
     return False
 
 
+def _inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMention],
+                           mine: set[str]) -> bool:
+    """``relation-competes``: a cue inside a longer phrase of another relation names that one
+    ("bénéfice" in "bénéfice par action" is EPS)."""
+    a, b = cue
+    return any(m.relation not in mine and m.first <= a and b <= m.last and (m.first, m.last) != cue
+               for m in relations)
+
+
+# Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".
+OWNER_LINKS = frozenset("de d du des of at chez for pour by".split())
+
+
+def _owned_by_other(cue: tuple[int, int], query: ClaimQuery, words: _Words) -> bool:
+    """``owner-other-entity``: a relation whose owner is named right beside it, and is another
+    known entity, is that entity's ("le chiffre d'affaires de Gucci", "Gucci's revenue",
+    "Gucci sales")."""
+    a, b = cue
+    others = query.rivals
+    if not others:
+        return False
+    after = b + 1
+    while after < len(words.text) and words.text[after] in OWNER_LINKS | DETERMINERS and after <= b + 2:
+        after += 1
+    before = a - 1
+    if before >= 0 and words.text[before] == "s":  # "Gucci's"
+        before -= 1
+    for forms in others:
+        for form in forms:
+            if tuple(words.text[after:after + len(form)]) == form and after > b + 1:
+                return True
+            if before + 1 - len(form) >= 0 and tuple(words.text[before + 1 - len(form):before + 1]) == form:
+                return True
+    return False
+
+
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             mentions: Mapping[str, list[Mention]], words: _Words, entity_at: list[int],
-            text: str, english: bool) -> list[Frame]:
+            text: str, english: bool, competitors: Sequence[tuple[int, int]] = (),
+            roles: Mapping[int, RoleReading] | None = None) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
+    stops = cue_clauses | {i for i in {_clause_of(clauses, start) for start, _ in competitors}
+                           if _opens_with_rival(clauses[i], competitors, mentions)}
+    mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text)]
+                for kind, found in mentions.items()}
     frames = []
+    asides = [m.span() for m in BRACKETS.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
     for cue in cue_spans:
+        aside = next(((a, b) for a, b in asides if a <= cue[0] and cue[1] <= b), None)
+        if aside is not None:  # ``bracket-aside``: a cue in brackets binds only what they hold
+            frames.append(_with_frame_roles(_bind(aside[0], aside[1], cue, mentions, text, aside[0], english),
+                                            roles or {}))
+            continue
         ci = _clause_of(clauses, cue[0])
         first = ci
         while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words):
             first -= 1
         opening = _opening(clauses, first, ci, text, words)
         main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening, english)
-        main, siblings = _continue(main, ci, cue, cue_clauses, clauses, mentions, words, entity_at,
+        main, siblings = _continue(main, ci, cue, stops, clauses, mentions, words, entity_at,
                                    text, opening, english)
-        frames += [main, *siblings]
+        frames += [_with_frame_roles(f, roles or {}) for f in (main, *siblings)]
     return frames
+
+
+def _opens_with_rival(clause: tuple[int, int], competitors: Sequence[tuple[int, int]],
+                      mentions: Mapping[str, list[Mention]]) -> bool:
+    """A clause where another relation comes before every value is that relation's: it ends
+    the frame. ("2 983 M€, dividende : 14 €" continues up to the rival, which takes the 14 €.)"""
+    rival = min(s for s, _ in competitors if clause[0] <= s < clause[1])
+    values = [m.start for found in mentions.values() for m in _inside(found, *clause)]
+    return not values or rival < min(values)
+
+
+def _with_frame_roles(frame: Frame, roles: Mapping[int, RoleReading]) -> Frame:
+    return dataclasses.replace(frame, roles={k: roles[m.start] for k, m in frame.bound.items() if m.start in roles})
+
+
+def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
+                        competitors: Sequence[tuple[int, int]], text: str) -> bool:
+    """``relation-competes``: a value belongs to the nearest relation phrase before it in its
+    clause stretch, else to the nearest after it. A value that a competing relation claims
+    that way (it stands between the competitor and the cue, or right after the competitor)
+    is not the cue's."""
+    def before(span):
+        return span[1] <= mention.start and not STRETCH_ENDS.search(text, span[1], mention.start)
+    def after(span):
+        return mention.end <= span[0] and not STRETCH_ENDS.search(text, mention.end, span[0])
+    cue_before = [c[1] for c in cues if before(c)]
+    rival_before = [c[1] for c in competitors if before(c)]
+    linked = any(LINKED.fullmatch(text, mention.end, c[0]) for c in cues)
+    # A rival after a cue in the same stretch is the cue's complement ("tablaient sur une
+    # inflation de 2,7 %", "rumeurs d'un investissement de 10 milliards"): the value stays.
+    if rival_before and not linked and not cue_before:
+        return True
+    if cue_before:
+        return False
+    cue_after = [c[0] for c in cues if after(c)]
+    rival_after = [c[0] for c in competitors if after(c)]
+    return bool(rival_after) and (not cue_after or min(rival_after) < min(cue_after))
 
 
 def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
@@ -220,11 +457,25 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
         if not main.bound or text[main.end - 1] == ":":  # a colon announces what follows
             main = _bind(main.start, end, cue, mentions, text, opening, english)
             continue
-        if kinds_here & set(main.bound) and not _parallel(main, cue, clauses[j], words, entity_at):
+        if (kinds_here & set(main.bound) and _is_elliptic(clauses[j], mentions, words)
+                and not _parallel(main, cue, clauses[j], words, entity_at)):
             siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
             continue
         break
     return main, siblings
+
+
+ELLIPSIS_WORDS = 5
+"""An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its
+values; a longer clause ("portant à plus d'un milliard le montant total levé") says something
+of its own and does not borrow the cue."""
+
+
+def _is_elliptic(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: _Words) -> bool:
+    start, end = clause
+    values = [m for found in mentions.values() for m in _inside(found, start, end)]
+    loose = [s for s in words.spans if start <= s[0] < end and not any(m.start <= s[0] < m.end for m in values)]
+    return len(loose) <= ELLIPSIS_WORDS
 
 
 def _opening(clauses: list[tuple[int, int]], first: int, ci: int, text: str, words: _Words) -> int:

@@ -6,8 +6,8 @@ lists; pluggy passes only those it names. Hooks are called with keyword argument
 latest-registered plugin first, so a plugin given with ``-p`` runs before ``plugins/`` ones,
 which run before installed ones, which run before the built-ins.
 
-The built-in matchers (``amount``, ``date``, ``percentage``), the corpus reader (``corpus``)
-and the reporters (``terminal``, ``junitxml``, ``jsonreport``) implement these same hooks.
+The built-in matchers (``amount``, ``date``, ``percentage``), the relation lexicon
+(``relations``), the corpus reader (``corpus``) and the reporters (``terminal``, ``junitxml``, ``jsonreport``) implement these same hooks.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .errors import ExitCode
     from .matchers import Matcher
     from .model import Claim, Document, Result
+    from .relations import Relation
 
 hookspec = pluggy.HookspecMarker("claimcheck")
 hookimpl = pluggy.HookimplMarker("claimcheck")
@@ -75,6 +76,29 @@ def claimcheck_register_matchers(config: "Config") -> "Iterable[Matcher]":
     Called once, after ``claimcheck_configure``, for every plugin; the results are
     merged. Kinds are unique: two matchers of the same kind are a PluginError naming both
     plugins. Replace a built-in one by blocking it first: ``-p no:amount``.
+    """
+
+
+# -------------------------------------------------------------------------
+# Relations.
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def claimcheck_register_relations(config: "Config") -> "Iterable[Relation]":
+    """Return relations for the lexicon: the phrases that name a relation in one language.
+
+    :param config: the run's configuration (None from :func:`claimcheck.extract`).
+    :returns: an iterable of :class:`~claimcheck.relations.Relation` objects. Build them
+        from a YAML file of the built-in form with :func:`claimcheck.relations.load_file`.
+
+    Called once per run, after ``claimcheck_register_matchers``, for every plugin; the
+    results are merged by relation name and language, so a plugin adds phrases to a
+    built-in relation ("net_income": "group share of profit") or adds a relation of its
+    own. The built-in ``relations`` plugin returns the shipped lexicon
+    (``claimcheck/data/relations.LANG.yaml``) and the files named by ``relations`` in
+    ``[tool.claimcheck]``. A claim cue that is one of a relation's phrases stands for the
+    whole relation, and a passage's phrases of other relations compete for its values.
     """
 
 

@@ -12,13 +12,16 @@ import itertools
 from array import array
 from collections import OrderedDict
 from operator import methodcaller
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .errors import PluginError
 from .matchers import Matcher
 from .model import Document, Mention, Passage
 from .sentences import split_sentences
-from .words import FOLD, TOKEN, Cue, opens_anaphorically, stem
+from .relations import Lexicon, builtin
+from .words import FOLD, TOKEN, Cue, stem
+
+T = TypeVar("T")
 
 _INT = "i" if array("i").itemsize == 4 else "l"
 """Sentence ids and offsets: 32-bit (a corpus of 2**31 sentences is not in reach)."""
@@ -29,9 +32,12 @@ _CUE_CACHE = 64
 class Index:
     """Sentences of every document, an inverted index of their words, cached mentions."""
 
-    def __init__(self, documents: Sequence[Document], matchers: Mapping[str, Matcher]) -> None:
+    def __init__(self, documents: Sequence[Document], matchers: Mapping[str, Matcher],
+                 lexicon: "Lexicon | None" = None) -> None:
         self.documents = list(documents)
         self.matchers = dict(matchers)
+        self.lexicon = lexicon if lexicon is not None else Lexicon(builtin())
+        self._memo: dict[tuple[int, object], object] = {}
         # NOTE: 32-bit arrays, not lists or 64-bit arrays: the postings are most of the
         # index's memory (one entry per distinct word of every sentence; docs/performance.md).
         self._doc = array(_INT)
@@ -39,6 +45,7 @@ class Index:
         self._end = array(_INT)
         self._postings: dict[str, array] = {}
         self._mentions: dict[int, dict[str, tuple[list[int], list[Mention]]]] = {}
+        self._first = array(_INT)  # each document's first sentence id
         folded: dict[str, str] = {}  # raw token -> casefolded, accent-folded token
         for number, document in enumerate(self.documents):
             self._add(number, document, folded)
@@ -63,6 +70,7 @@ class Index:
                 postings[word] = array(_INT)
             any(map(methodcaller("append", sid), map(postings.__getitem__, words)))
             sid += 1
+        self._first.append(sid - len(spans))
         self._doc.extend(itertools.repeat(number, len(spans)))
         self._start.extend(start for start, _ in spans)
         self._end.extend(end for _, end in spans)
@@ -79,9 +87,26 @@ class Index:
             return sid - 1
         return None
 
-    def opens_anaphorically(self, sid: int) -> bool:
-        """Does sentence ``sid`` refer back to the one before it?"""
-        return opens_anaphorically(self.passage(sid).text)
+    def __len__(self) -> int:
+        """The number of sentences in the corpus."""
+        return len(self._doc)
+
+    def document_of(self, sid: int) -> int:
+        """The number of the document sentence ``sid`` belongs to."""
+        return self._doc[sid]
+
+    def sentences_of(self, number: int) -> range:
+        """The sentence ids of document ``number``, in order (the headline first)."""
+        end = self._first[number + 1] if number + 1 < len(self._first) else len(self._doc)
+        return range(self._first[number], end)
+
+    def memo(self, number: int, key: object, compute: Callable[[], T]) -> T:
+        """A per-document analysis, computed once per run for each ``key`` (what a sentence
+        is about depends on the claim file's known entities, so they are the key)."""
+        slot = (number, key)
+        if slot not in self._memo:
+            self._memo[slot] = compute()
+        return self._memo[slot]  # type: ignore[return-value]
 
     # -- lookups ---------------------------------------------------------
 

@@ -143,6 +143,9 @@ class Claim:
     """The typed values the claim states."""
     tags: tuple[str, ...] = ()
     """Free labels, matched by ``-k``."""
+    others: tuple[tuple[str, ...], ...] = ()
+    """The claim file's other glossary entities (name and aliases): a sentence that names one
+    of them, and not the claim's, is about that one."""
     sources: tuple[Path, ...] = ()
     """Corpus paths from the claim file, resolved; empty means the run's sources."""
     location: Location

@@ -14,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import pluggy
 
@@ -22,10 +22,14 @@ from . import hookspecs
 from .errors import PluginError, UsageError
 from .matchers import Matcher
 
+if TYPE_CHECKING:
+    from .relations import Lexicon
+
 BUILTIN_PLUGINS = {
     "amount": "claimcheck.matchers.amount",
     "date": "claimcheck.matchers.date",
     "percentage": "claimcheck.matchers.percentage",
+    "relations": "claimcheck.relations",
     "corpus": "claimcheck.corpus",
     "terminal": "claimcheck.reporters.terminal",
     "junitxml": "claimcheck.reporters.junitxml",
@@ -139,6 +143,15 @@ class Plugins:
                 found[matcher.kind], owners[matcher.kind] = matcher, impl.plugin_name
         self.owners = owners
         return found
+
+
+    def lexicon(self, config: object) -> "Lexicon":
+        """The run's relation lexicon, merged from every ``claimcheck_register_relations``."""
+        from .relations import Lexicon
+        found = []
+        for provided in self.pm.hook.claimcheck_register_relations(config=config):
+            found += list(provided or ())
+        return Lexicon(found)
 
 
 def blocked_names(args: Sequence[str]) -> list[str]:

@@ -24,24 +24,32 @@ SUFFIXES = sorted("""
 MIN_STEM = 4
 
 # A sentence opening with one of these refers back to the sentence before it: pronouns,
-# demonstratives, and definite descriptions of a company or of the deal just named
+# possessives ("Son résultat net", "Its margin"), demonstratives, and definite descriptions of a company or of the deal just named
 # ("L'opération la valorise à 2 milliards": the entities of the sentence before take part).
+_FR_DESCRIPTIONS = r"""(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up
+    |jeune\s+pousse|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service
+    |assureur|distributeur|enseigne|marque|plateforme|application|club|[ée]quipe|fonds|industriel|p[ée]trolier
+    |t[ée]l[ée]com|num[ée]ro\s+un|leader|sp[ée]cialiste|fournisseur|h[ée]bergeur|r[ée]seau|m[ée]dia|cha[îi]ne)"""
+_EN_DESCRIPTIONS = r"""(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|automaker
+    |operator|tool|service|chatbot|insurer|retailer|brand|platform|app|club|team|fund|lender|airline
+    |network|broadcaster|supplier|chipmaker|conglomerate)"""
 ANAPHORIC_OPENERS = regex.compile(
-    r"""^\W*(?:
-        (?:cette|ce|cet)\s+(?:derni[èe]re?|[\p{L}-]+)
+    rf"""^\W*(?:
+        (?:cette|ce|cet)\s+(?:derni[èe]re?|[\p{{L}}-]+)
       | (?:celle|celui|ceux|celles)-ci
       | (?:il|elle|ils|elles)\b
-      | (?:le|la|les|l['’])\s*(?:groupe|soci[ée]t[ée]|entreprise|firme|logiciel|g[ée]ant|[ée]diteur|start-?up
-            |jeune\s+pousse|compagnie|laboratoire|fabricant|banque|constructeur|op[ée]rateur|chatbot|outil|service
-            |assureur|distributeur|enseigne|marque|plateforme|application|club|[ée]quipe|fonds|industriel|p[ée]trolier
-            |t[ée]l[ée]com|num[ée]ro\s+un|leader|sp[ée]cialiste|fournisseur|h[ée]bergeur|r[ée]seau|m[ée]dia|cha[îi]ne
-            |op[ée]ration|transaction|lev[ée]e|acquisition|rachat|cession|fusion)\b
-      | (?:the|this)\s+(?:company|group|firm|startup|start-up|giant|software|maker|bank|lab|carmaker|automaker
-            |operator|tool|service|chatbot|insurer|retailer|brand|platform|app|club|team|fund|lender|airline
-            |network|broadcaster|supplier|chipmaker|conglomerate|deal|transaction|round|acquisition
-            |takeover|merger)\b
+      | (?:le|la|les|l['’])\s*(?:{_FR_DESCRIPTIONS}|op[ée]ration|transaction|lev[ée]e|acquisition|rachat|cession
+            |fusion)\b
+      | (?:the|this)\s+(?:{_EN_DESCRIPTIONS}|deal|transaction|round|acquisition|takeover|merger)\b
       | (?:it|he|she|they)\b
+      | (?:son|sa|ses|leur|leurs|its|their)\s+[\p{{L}}-]+
     )""", regex.IGNORECASE | regex.VERBOSE)
+
+# A definite description of a company anywhere in a sentence ("le bénéfice net du groupe qui
+# possède Gucci", "the company's margin"): the sentence speaks of the entity already in play.
+DESCRIPTIONS = regex.compile(
+    rf"""\b(?:(?:du|le|au|l['’])\s*{_FR_DESCRIPTIONS}|(?:the|its)\s+{_EN_DESCRIPTIONS})\b""",
+    regex.IGNORECASE | regex.VERBOSE)
 
 # Reported, rumoured or conditional statements.
 HEDGES = regex.compile(
@@ -95,18 +103,46 @@ def find_phrase(words: Sequence[str], sentence: Sequence[str]) -> list[int]:
     return [i for i in range(len(sentence) - size + 1) if tuple(sentence[i:i + size]) == tuple(words)]
 
 
-def find_cue(cue: Cue, sentence: Sequence[str]) -> list[int]:
-    """Indexes in ``sentence`` where ``cue`` starts."""
+def find_cue(cue: Cue, sentence: Sequence[str]) -> list[tuple[int, int]]:
+    """Token spans ``(first, last)`` (inclusive) in ``sentence`` where ``cue`` occurs.
+
+    Between two words of a cue one other word may stand ("marge opérationnelle" finds "marge
+    brute opérationnelle", "net income" finds "net attributable income"), but not a number
+    or a conjunction, which would join two relations ("net sales and income")."""
     size = len(cue.words)
+    found: list[tuple[int, int]] = []
     if not size:
-        return []
-    return [i for i in range(len(sentence) - size + 1)
-            if all(cue.word_matches(j, sentence[i + j]) for j in range(size))]
+        return found
+    for i in range(len(sentence) - size + 1):
+        if not cue.word_matches(0, sentence[i]):
+            continue
+        at = i
+        for j in range(1, size):
+            if at + 1 < len(sentence) and cue.word_matches(j, sentence[at + 1]):
+                at += 1
+            elif (at + 2 < len(sentence) and cue.word_matches(j, sentence[at + 2])
+                  and not _JOINS.fullmatch(sentence[at + 1])):
+                at += 2
+            else:
+                break
+        else:
+            found.append((i, at))
+    return found
+
+
+# Words that may not stand inside a cue: numbers and conjunctions.
+_JOINS = regex.compile(r"\d.*|et|ou|and|or|but|mais|vs|contre")
 
 
 def opens_anaphorically(text: str) -> bool:
     """Does the sentence open with a pronoun or a definite description ("Cette dernière")?"""
     return bool(ANAPHORIC_OPENERS.match(text))
+
+
+def description_at(text: str) -> int | None:
+    """Offset of the first definite description of a company in ``text``, if any."""
+    found = DESCRIPTIONS.search(text)
+    return found.start() if found else None
 
 
 def is_hedged(text: str) -> bool:

@@ -73,5 +73,17 @@ class Matcher:
         """
         raise NotImplementedError
 
+    def with_sign(self, value: object, sign: int) -> object:
+        """The value as a signed change: its magnitude with the sign ``sign`` (+1 or -1).
+
+        The engine calls it when a passage gives a change with a direction word ("fell 9%",
+        "en recul de 9 %") and the claim's change has a direction, so that "fell 9%" and
+        "-9 %" agree. The default returns ``value`` unchanged (kinds that have no sign).
+
+        :param value: a value from :meth:`parse` or a mention's ``value``.
+        :param sign: +1 or -1.
+        """
+        return value
+
 
 __all__ = ["Agreement", "Matcher"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
@@ -10,11 +10,17 @@ from ..hookspecs import hookimpl
 from ..model import Mention
 from . import Agreement, Matcher
 from ._numbers import SPACE, Token, fmt, scan_numbers
+from .currency import CODE_OF, ISO, MINOR_UNITS, PREFIX_NAMES, PREFIX_ONLY, WEAK, convert, norm
 
 if TYPE_CHECKING:
     from ..model import Expected, PartialDate
 
 QUALIFIERS = ("exact", "approx", "min", "max", "range")
+APPROX = Decimal("0.1")
+"""Relative tolerance an approximate value ("environ", "about") allows at least."""
+RATE_BAND = Decimal("0.04")
+"""Relative band added to the tolerance when an amount is converted to the claim's currency:
+a yearly mean rate is within a few percent of the rate of any day of that year."""
 _MARK = {"exact": "", "approx": "~", "min": ">", "max": "<", "range": ""}
 
 
@@ -32,6 +38,8 @@ class Amount:
     """One of ``exact``, ``approx``, ``min``, ``max``, ``range``."""
     unit: str | None = field(default=None, compare=False)
     """The minor unit it was written in ("cent", "penny"), already converted; not compared."""
+    year: int | None = field(default=None, compare=False)
+    """The year whose exchange rate converts it (the publication year); not compared."""
 
     def __str__(self) -> str:
         cur = f"{self.currency} " if self.currency else ""
@@ -39,101 +47,6 @@ class Amount:
             return f"{cur}{fmt(self.low)}..{fmt(self.high)}"
         value = self.high if self.qualifier == "max" else self.low
         return f"{_MARK[self.qualifier]}{cur}{fmt(value)}"
-
-
-# -- currencies ----------------------------------------------------------------------------
-# Names as written after a number (lower case, one space between words). A code of None means
-# a currency whose country the word does not say ("francs").
-
-_NAMES: dict[str | None, tuple[str, ...]] = {
-    "USD": ("$", "$us", "$ us", "$usd", "$ usd", "us$", "us $", "usd", "dollar", "dollars",
-            "dollar us", "dollars us", "dollar américain", "dollars américains",
-            "dollar des états-unis", "dollars des états-unis", "us dollar", "us dollars",
-            "u.s. dollar", "u.s. dollars", "american dollars", "united states dollar",
-            "united states dollars", "usd$", "u.s $", "u.s. $", "u.s.$"),
-    "CAD": ("can$", "c $", "$ c", "$c", "$ can", "$can", "$ cad", "$cad", "c$", "ca$", "cad", "cad$",
-            "dollar canadien", "dollars canadiens", "canadian dollar", "canadian dollars"),
-    "AUD": ("a$", "au$", "aud", "aud$", "dollar australien", "dollars australiens",
-            "australian dollar", "australian dollars"),
-    "NZD": ("nz$", "nzd", "nzd$", "dollar néo-zélandais", "dollars néo-zélandais",
-            "new zealand dollar", "new zealand dollars"),
-    "HKD": ("$ hk", "$hk", "hk$", "hk $", "hkd", "dollar de hong kong", "dollars de hong kong",
-            "hong kong dollar", "hong kong dollars"),
-    "SGD": ("s$", "sgd", "dollars de singapour", "singapore dollars"),
-    "MXN": ("mxn", "mxn$", "mex$", "peso mexicain", "pesos mexicains", "mexican peso",
-            "mexican pesos"),
-    "EUR": ("€", "eur", "euro", "euros"),
-    "GBP": ("£", "gbp", "livre sterling", "livres sterling", "pound sterling",
-            "pounds sterling", "british pound", "british pounds", "livre", "livres", "pound",
-            "pounds"),
-    "JPY": ("¥", "jpy", "yen", "yens", "yen japonais", "yens japonais", "japanese yen", "円"),
-    "CNY": ("cny", "rmb", "yuan", "yuans", "yuan chinois", "yuans chinois", "chinese yuan",
-            "renminbi", "元", "kuai"),
-    "CHF": ("chf", "franc suisse", "francs suisses", "swiss franc", "swiss francs"),
-    "XOF": ("franc cfa", "francs cfa", "fcfa"),
-    "INR": ("₹", "inr", "roupie", "roupies", "rupee", "rupees", "roupie indienne",
-            "roupies indiennes", "indian rupee", "indian rupees"),
-    "LKR": ("ரூ", "lkr", "sri lankan rupee", "sri lankan rupees"),
-    "RUB": ("₽", "rub", "rouble", "roubles", "ruble", "rubles"),
-    "KRW": ("₩", "krw", "won", "wons"),
-    "BRL": ("r$", "brl", "réal brésilien", "réais", "reais", "brazilian real",
-            "brazilian reais"),
-    "TRY": ("₺", "livre turque", "livres turques", "turkish lira", "turkish liras"),
-    "SEK": ("sek", "couronne suédoise", "couronnes suédoises", "swedish krona",
-            "swedish kronor"),
-    "NOK": ("nok", "couronnes norvégiennes", "norwegian kroner"),
-    "DKK": ("dkk", "couronnes danoises", "danish kroner"),
-    "PLN": ("pln", "zł", "zloty", "zlotys", "zlotys"),
-    "ZAR": ("zar", "rand", "rands"),
-    "ILS": ("₪", "ils", "shekel", "shekels"),
-    "NGN": ("₦", "ngn", "naira", "nairas"),
-    "CRC": ("₡", "crc", "colón", "colones"),
-    "GEL": ("₾", "gel", "lari"),
-    "LAK": ("₭", "lak", "kip"),
-    "FIM": ("mark finlandais", "marks finlandais", "finnish markka", "finnish markkas"),
-    "DEM": ("deutsche mark", "deutsche marks", "deutschemark", "deutschemarks"),
-    "NLG": ("florin hollandais", "florins hollandais", "florins néerlandais", "dutch guilder",
-            "dutch guilders", "guilders"),
-    "ESP": ("peseta", "pesetas"),
-    "BTC": ("₿", "btc", "bitcoin", "bitcoins"),
-    None: ("franc", "francs"),
-}
-# Minor units: name → (currency code, factor to the major unit).
-MINOR_UNITS: dict[str, tuple[str | None, Decimal]] = {
-    "cent": (None, Decimal("0.01")), "cents": (None, Decimal("0.01")),
-    "centime": (None, Decimal("0.01")), "centimes": (None, Decimal("0.01")),
-    "penny": ("GBP", Decimal("0.01")), "pennies": ("GBP", Decimal("0.01")),
-    "pence": ("GBP", Decimal("0.01")), "pesewa": ("GHS", Decimal("0.01")),
-    "pesewas": ("GHS", Decimal("0.01")), "sen": (None, Decimal("0.01")),
-    "satoshi": ("BTC", Decimal("0.00000001")), "satoshis": ("BTC", Decimal("0.00000001")),
-    "mao": ("CNY", Decimal("0.1")), "fen": ("CNY", Decimal("0.01")),
-    "kopeck": ("RUB", Decimal("0.01")), "kopecks": ("RUB", Decimal("0.01")),
-}
-# Words that are also ordinary nouns ("3 livres", "5 pounds of sugar"): money only when scaled.
-_WEAK = {"livre", "livres", "pound", "pounds", "won", "wons", "rand", "rands", "kip", "lari",
-         "gel", "ils"}
-_PREFIX_ONLY = {"sen"}  # "sen 100,000"; after a number "sen" is read as a minor unit anyway
-_PREFIX_NAMES = (
-    "$", "us$", "us $", "u.s. $", "u.s $", "u.s.$", "c $", "c$", "ca$", "can$", "cad$", "hk $",
-    "hk$", "a$", "au$", "aud$", "nz$", "nzd$", "mex$", "mxn$", "usd$", "s$", "r$", "€", "£",
-    "¥", "₹", "₽", "₩", "₺", "₡", "₾", "₭", "₿", "₪", "₦", "ரூ", "usd", "eur", "gbp", "jpy",
-    "chf", "cad", "cny", "aud", "nzd", "hkd", "inr", "rub", "brl", "mxn", "sek", "nok", "dkk",
-    "krw", "sgd", "zar", "pln", "rmb", "btc", "sen",
-)
-_ISO = ("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "CNY", "AUD", "NZD", "HKD", "INR", "RUB",
-        "BRL", "MXN", "SEK", "NOK", "DKK", "KRW", "SGD", "ZAR", "PLN")
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-_CODE_OF: dict[str, str | None] = {}
-for _code, _names in _NAMES.items():
-    for _name in _names:
-        _CODE_OF[_name] = _code
-for _name, (_code, _) in MINOR_UNITS.items():
-    _CODE_OF.setdefault(_name, _code)
 
 
 def _alternation(names: Iterable[str]) -> str:
@@ -147,12 +60,12 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-_SUFFIX_NAMES = [n for n in _CODE_OF if n not in _PREFIX_ONLY]
+_SUFFIX_NAMES = [n for n in CODE_OF if n not in PREFIX_ONLY]
 _SUFFIX_RE = re.compile(
     rf"{SPACE}*(?:-{SPACE}*)?(?:(?i:de|d['’]|of){SPACE}*)?(?P<cur>(?i:{_alternation(_SUFFIX_NAMES)}))(?!\d)")
 _SUFFIX_TIGHT_RE = re.compile(rf"{SPACE}*(?P<cur>(?i:{_alternation(_SUFFIX_NAMES)}))(?!\d)")
 _PREFIX_RE = re.compile(
-    rf"(?:(?<![\w$])M(?P<mcode>{'|'.join(_ISO)})|(?<![\w])(?P<cur>(?i:{_alternation(_PREFIX_NAMES)})))"
+    rf"(?:(?<![\w$])M(?P<mcode>{'|'.join(ISO)})|(?<![\w])(?P<cur>(?i:{_alternation(PREFIX_NAMES)})))"
     rf"{SPACE}*$")
 
 _WORD_SCALES = {"mille": 10**3, "thousand": 10**3, "thousands": 10**3, "million": 10**6,
@@ -165,7 +78,11 @@ _ABBR_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6,
 _SCALE_RE = re.compile(
     rf"{SPACE}*(?:-{SPACE}*)?(?:(?P<word>(?i:millions?|milliards?|billions?|trillions?|thousands?|"
     rf"mille|lakhs?|crores?))(?![\w'’])|(?P<abbr>(?i:mds|md|mrds|mrd|bn|bln|mn|mln|mio|tn)|M|m|k|K|B)"
-    rf"(?=$|[^\w]|(?:{'|'.join(_ISO)})\b))")
+    rf"(?=$|[^\w]|(?:{'|'.join(ISO)})\b))")
+_EURO_ABBR_RE = re.compile(rf"{SPACE}*(?P<scale>Mds|Md|MD|Mrds|Mrd|M)E(?![\w'’])")
+# "160p", "160.2p": pence glued to the number, as the British press quotes share prices.
+_PENCE_RE = re.compile(r"p(?![\w'’]|\.m\b)")  # lower case, and not "10p.m."
+_VIDEO_LINES = {240, 360, 480, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen resolution
 _SCALE_WORD_RE = re.compile(r"(?i)\b(?:millions?|milliards?|billions?|trillions?|thousands?|mille|lakhs?|crores?)\b")
 
 
@@ -235,8 +152,12 @@ class AmountMatcher(Matcher):
       "twenty-five", "a quarter million";
     - currencies by symbol, code or name, before or after the number: ``$``, ``US$``, ``€``,
       ``£``, ``¥``, USD, EUR, dollars, euros, livres sterling, pounds, "dollars américains",
-      ``Md$``, ``M€``, ``$10bn``, ``10 Md$``, "1,5 milliard de dollars", ``MUSD``; minor
-      units (cents, pence, centimes) are converted: "50 cents" is 0.50;
+      ``Md$``, ``M€``, ``$10bn``, ``10 Md$``, "1,5 milliard de dollars", "1,2 Mds d'euros",
+      ``MUSD``, and the French press's ``412,7 ME`` / ``3,2 MdE`` (millions / milliards
+      d'euros; not in English text); minor units (cents, pence, centimes) are converted:
+      "50 cents" is 0.50, "160.2p" (pence glued to the number) is ``GBP 1.602``. In English
+      text "cents" with no other currency are US cents (``USD 0.50``); French "centimes"
+      stay without currency;
     - dollars and cents: "15 dollars et 15 cents", "thirteen dollars forty-five" (13.45);
     - qualifiers, kept in the value: environ / près de / quelque / about / around / roughly /
       nearly (approx, ``~``); plus de / au moins / more than / over / at least (min, ``>``);
@@ -257,12 +178,22 @@ class AmountMatcher(Matcher):
     "plus d'un milliard de dollars" → ``>USD 1000000000``; "about $30bn" →
     ``~USD 30000000000``; "between €1m and €2m" → ``EUR 1000000..2000000``.
 
-    Comparison: equal values MATCH (option ``tolerance``, a relative fraction, default 0; an
-    approximate value on either side widens it to 10 %); different currencies are UNDECIDED
-    (no exchange rate is assumed);
-    a claim without currency matches any. "plus d'un milliard" against a claim of 500 millions
-    is a MISMATCH, against 5 milliards UNDECIDED. A claim may carry a qualifier itself
-    ("plus de 1 milliard de dollars"): a mention MATCHes when its value satisfies it.
+    Comparison: equal values MATCH (option ``tolerance``, relative: ``0.05`` or ``5 %`` is
+    ±5 %, default 0; an approximate value on either side widens it to 10 %); a claim without
+    currency matches any. "plus d'un milliard" against a claim of 500 millions is a MISMATCH,
+    against 5 milliards UNDECIDED. A claim may carry a qualifier itself ("plus de 1 milliard
+    de dollars"): a mention MATCHes when its value satisfies it. A claim's value may end
+    with "a share" / "per share" / "par action" ("62 cents a share").
+
+    An amount in another currency than the claim's is converted into the claim's currency
+    at the yearly mean of the ECB's euro reference rates (``claimcheck/data/rates.csv``,
+    1999-2025; fixed rates for the currencies the euro replaced and the CFA franc), for the
+    year the article was published (else the latest year), and compared within the
+    tolerance plus a band of ±4 % (:data:`RATE_BAND`), as a yearly mean is a few percent
+    from any day's rate: inside MATCH, outside MISMATCH. So "385 millions d'euros" MATCHes
+    "$415 million" in 2023 and "2 billion euros" is a MISMATCH for "$2 billion". A mention
+    of unknown currency ("francs", French "centimes") against a claim with one, or one in a
+    currency or year with no rate, is UNDECIDED.
     """
 
     kind = "amount"
@@ -276,6 +207,8 @@ class AmountMatcher(Matcher):
         shown = _STR_FORM_RE.fullmatch(stripped)
         if shown:
             return _from_str_form(shown)
+        # "62 cents a share" states a per-share amount: the claim's sentence says of what.
+        stripped = _PER_SHARE_RE.sub("", stripped)
         readings = [r for r in self._read(stripped, lang, bare=True)]
         outside = stripped[:readings[0].start] + stripped[readings[-1].end:] if readings else stripped
         if len(readings) == 1 and not re.search(r"\w", outside):
@@ -288,9 +221,10 @@ class AmountMatcher(Matcher):
 
     def extract(self, text: str, *, lang: str | None = None,
                 ref_date: "PartialDate | None" = None) -> Iterator[Mention]:
+        year = ref_date.year if ref_date is not None else None
         for reading in self._read(text, lang, bare=False):
             yield Mention(kind=self.kind, start=reading.start, end=reading.end,
-                          text=text[reading.start:reading.end], value=_amount_of(reading))
+                          text=text[reading.start:reading.end], value=_amount_of(reading, year))
 
     def _read(self, text: str, lang: str | None, *, bare: bool) -> Iterator[_Reading]:
         """Readings of every token, then ranges merged and currencies carried over."""
@@ -321,12 +255,21 @@ class AmountMatcher(Matcher):
 
     def compare(self, expected: "Expected", mention: Mention) -> Agreement:
         want, got = expected.value, mention.value
-        if want.currency and got.currency and want.currency != got.currency:
-            # No exchange rate is assumed: "385 millions d'euros" neither confirms nor
-            # refutes "$415 million".
-            return Agreement.UNDECIDED
         tolerance = _tolerance(expected.options)
-        return compare_bounds(want, got, tolerance, Decimal("0.1"), relative=True)
+        if not want.currency or want.currency == got.currency:
+            return compare_bounds(want, got, tolerance, APPROX, relative=True)
+        if got.currency is None:
+            return Agreement.UNDECIDED  # "francs", "centimes": whose?
+        year = got.year if got.year is not None else want.year
+        low, high = (convert(v, got.currency, want.currency, year) for v in (got.low, got.high))
+        if (low is None) != (got.low is None) or (high is None) != (got.high is None):
+            return Agreement.UNDECIDED  # no rate for that currency or year
+        converted = replace(got, low=low, high=high, currency=want.currency)
+        return compare_bounds(want, converted, tolerance + RATE_BAND, APPROX + RATE_BAND,
+                              relative=True)
+
+    def with_sign(self, value: Amount, sign: int) -> Amount:
+        return _signed(value, sign)
 
 
 def _merge(first: _Reading, second: _Reading) -> _Reading:
@@ -439,8 +382,8 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
             reading.currency, value = prefix.group("mcode"), value * 10**6
             reading.scaled = True
         else:
-            name = _norm(prefix.group("cur"))
-            reading.currency = _CODE_OF.get(name) or _CODE_OF.get(name.replace(" ", ""))
+            name = norm(prefix.group("cur"))
+            reading.currency = CODE_OF.get(name) or CODE_OF.get(name.replace(" ", ""))
             if name in MINOR_UNITS:
                 reading.unit = name
                 value *= MINOR_UNITS[name][1]
@@ -450,6 +393,19 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
         return None  # "GPT-3.5", "A380", "COVID-19"
     # Scale after the number.
     pos = end
+    euro = None if reading.has_currency or lang == "en" else _EURO_ABBR_RE.match(text, pos)
+    if euro:
+        # "412,7 ME", "3,2 MdE": the French press's shorthand for millions / milliards d'euros.
+        reading.value = value * _ABBR_SCALES[euro.group("scale").lower()]
+        reading.currency, reading.has_currency, reading.scaled = "EUR", True, True
+        reading.end = euro.end()
+        return _qualified(text, reading)
+    pence = None if reading.has_currency else _PENCE_RE.match(text, pos)
+    if pence and not (token.value in _VIDEO_LINES and not token.words):
+        reading.value, reading.unit = value * MINOR_UNITS["pence"][1], "pence"
+        reading.currency, reading.has_currency = "GBP", True
+        reading.end = pence.end()
+        return _qualified(text, reading)
     scale = _SCALE_RE.match(text, pos)
     if scale and token.words and scale.group("word"):
         scale = None  # "deux millions" already counted its scale word
@@ -467,22 +423,26 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
         reading.scaled = reading.word_scaled = True
     # Currency after the number (unless it had one before: "$ 20,000.00 $ 37,305.97").
     if not reading.has_currency:
-        suffix = (_SUFFIX_TIGHT_RE if abbreviated else _SUFFIX_RE).match(text, pos)
+        # A one-letter abbreviation takes no "de" ("10 m de haut"); "1,2 Mds d'euros" does.
+        tight = abbreviated and len(scale.group("abbr")) == 1
+        suffix = (_SUFFIX_TIGHT_RE if tight else _SUFFIX_RE).match(text, pos)
         if suffix:
-            name = _norm(suffix.group("cur"))
-            if name in _WEAK and not reading.word_scaled:
+            name = norm(suffix.group("cur"))
+            if name in WEAK and not reading.word_scaled:
                 suffix = None
         if suffix:
             if name in MINOR_UNITS:
                 code, factor = MINOR_UNITS[name]
                 if lang == "fr" and name in ("cent",):
                     return None
+                if code is None and lang == "en" and name in ("cent", "cents"):
+                    code = "USD"  # English news write "cents" of a dollar, unless they say otherwise
                 reading.unit = name
                 value *= factor
             else:
-                code = _CODE_OF.get(name)
-                if code is None and name not in _CODE_OF:
-                    code = _CODE_OF.get(name.replace(" ", ""))
+                code = CODE_OF.get(name)
+                if code is None and name not in CODE_OF:
+                    code = CODE_OF.get(name.replace(" ", ""))
             reading.currency, reading.has_currency = code, True
             pos = suffix.end()
             if not reading.scaled:  # "75 USD million"
@@ -499,6 +459,11 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
         if end < len(text) and (text[end].isalpha() or _GLUED_TIME_RE.match(text, end)):
             return None
     reading.value = value
+    return _qualified(text, reading)
+
+
+def _qualified(text: str, reading: _Reading) -> _Reading:
+    """``reading`` with the qualifier written before it, if any ("plus de", "about")."""
     qualifier = _QUALIFIER_RE.search(text, max(0, reading.start - _WINDOW), reading.start) \
         if _WORDED_RE.search(text, max(0, reading.start - _WINDOW), reading.start) else None
     if qualifier:
@@ -507,16 +472,35 @@ def _read_one(text: str, token: Token, lang: str | None, consumed: int) -> _Read
     return reading
 
 
-def _amount_of(reading: _Reading) -> Amount:
+def _amount_of(reading: _Reading, year: int | None = None) -> Amount:
     if reading.qualifier == "range":
         return Amount(low=reading.value, high=reading.high, currency=reading.currency,
-                      qualifier="range", unit=reading.unit)
+                      qualifier="range", unit=reading.unit, year=year)
     low = None if reading.qualifier == "max" else reading.value
     high = None if reading.qualifier == "min" else reading.value
     return Amount(low=low, high=high, currency=reading.currency, qualifier=reading.qualifier,
-                  unit=reading.unit)
+                  unit=reading.unit, year=year)
 
 
+def _signed(value, sign: int):
+    """``value`` (an Amount or a Percentage) with its magnitude signed ``sign``.
+
+    Open bounds follow the magnitude: "more than 5" fallen is "less than -5".
+    """
+    if sign not in (1, -1):
+        raise ValueError(f"sign must be +1 or -1, got {sign!r}")
+    low = None if value.low is None else abs(value.low) * sign
+    high = None if value.high is None else abs(value.high) * sign
+    qualifier = value.qualifier
+    if sign < 0:
+        low, high = high, low
+        qualifier = {"min": "max", "max": "min"}.get(qualifier, qualifier)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return replace(value, low=low, high=high, qualifier=qualifier)
+
+
+_PER_SHARE_RE = re.compile(rf"(?i){SPACE}+(?:(?:a|per){SPACE}+share|par{SPACE}+action)$")
 _STR_FORM_RE = re.compile(
     r"(?P<q>[~<>])?(?:(?P<cur>[A-Z]{3}) )?(?P<low>-?\d+(?:\.\d+)?)(?:\.\.(?P<high>-?\d+(?:\.\d+)?))?")
 
@@ -532,15 +516,28 @@ def _from_str_form(match: re.Match) -> Amount:
                   currency=match.group("cur"), qualifier=qualifier)
 
 
-def _tolerance(options: Mapping[str, object]) -> Decimal:
+_PERCENT_TOLERANCE_RE = re.compile(r"\s*(?P<n>[^%\s]+)\s*%\s*")
+
+
+def _tolerance(options: Mapping[str, object], *, percent: bool = True) -> Decimal:
+    """The ``tolerance`` option: a number >= 0, or with ``percent`` also ``"5 %"`` (0.05).
+
+    :raises ValueError: for anything else, so that a claim file says what is wrong.
+    """
     raw = options.get("tolerance", 0) if options else 0
+    text = str(raw).strip().replace(",", ".") if not isinstance(raw, bool) else ""
+    written = _PERCENT_TOLERANCE_RE.fullmatch(text)
+    if written and not percent:
+        raise ValueError(f"tolerance is in percentage points: write {written.group('n')}, "
+                         f"not {raw!r}")
     try:
-        value = Decimal(str(raw))
-    except Exception:
-        value = Decimal(-1)
-    if not value >= 0:
-        raise ValueError(f"tolerance must be a number >= 0, got {raw!r}")
-    return value
+        value = Decimal(written.group("n") if written else text)
+    except ArithmeticError:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        example = "0.05 or 5 % (plus or minus 5 percent)" if percent else "1 (one point)"
+        raise ValueError(f"tolerance must be a number >= 0, got {raw!r}: write e.g. {example}")
+    return value / 100 if written else value
 
 
 def compare_bounds(want, got, tolerance: Decimal, approx_floor: Decimal, *, relative: bool) -> Agreement:

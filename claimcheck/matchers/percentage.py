@@ -10,7 +10,7 @@ from ..hookspecs import hookimpl
 from ..model import Mention
 from . import Agreement, Matcher
 from ._numbers import SPACE, fmt, scan_numbers
-from .amount import _QUALIFIER_RE, _RANGE_OPEN_RE, _tolerance, compare_bounds
+from .amount import _QUALIFIER_RE, _RANGE_OPEN_RE, _signed, _tolerance, compare_bounds
 
 if TYPE_CHECKING:
     from ..model import Expected, PartialDate
@@ -38,11 +38,15 @@ class Percentage:
         return f"{mark}{fmt(value)}{unit}"
 
 
+# Basis points are hundredths of a point; "bp", "bps" and "pb" only in lower case (or "BPS"):
+# "5 BP" is as often the oil company as a rate move.
+_BASIS = (r"basis{S}+points?\b|points?{S}+de{S}+base\b|(?-i:bps?|BPS|pb|pdb)\b").replace("{S}", SPACE)
 _POINTS = (r"points?{S}+de{S}+pourcentage|points?{S}+de{S}*%|percentage{S}+points?|"
            r"points?{S}+percentage|pp\b|pts?\b|points?\b").replace("{S}", SPACE)
 _PERCENT = (r"%|pour{S}*-?{S}*cent(?:s)?\b|pourcents?\b|pourcentages?\b|percents?\b|percentage\b|"
             r"per{S}*cent\b|p\.{S}?c\.|‰").replace("{S}", SPACE)
-_SUFFIX_RE = re.compile(rf"{SPACE}*(?:(?P<points>(?i:{_POINTS}))|(?P<pct>(?i:{_PERCENT})))")
+_SUFFIX_RE = re.compile(
+    rf"{SPACE}*(?:(?P<basis>(?i:{_BASIS}))|(?P<points>(?i:{_POINTS}))|(?P<pct>(?i:{_PERCENT})))")
 # "pourcentage de vingt", "percent of 10": only at the end of a phrase.
 _PREFIX_RE = re.compile(
     rf"(?i)(?<![\w])(?:pourcentages?|pourcents?|percents?|percentage|per{SPACE}*cent)"
@@ -77,12 +81,15 @@ class PercentageMatcher(Matcher):
 
     Percentage points are kept apart: "3 points de pourcentage", "3 points", "3 percentage
     points", "3 pp" give ``3 pts``, which never agrees or disagrees with a percentage
-    (UNDECIDED both ways).
+    (UNDECIDED both ways). Basis points are hundredths of a point: "150 basis points",
+    "150 bps", "150 bp", "150 points de base", "150 pb" give ``1.5 pts`` ("bp", "bps", "pb"
+    in lower case only: "5 BP stations" is a company).
 
     Deliberately not recognised: "49 dollars" (an amount), numbers without a percent word,
     URL-encoded text ("q=30%25%2020%").
 
-    Comparison: option ``tolerance`` in percentage points (absolute, default 0); an
+    Comparison: option ``tolerance`` in percentage points (absolute, default 0; "1 %" is
+    refused as ambiguous: write 1); an
     approximate value on either side widens it to at least 1 point. "plus de 50 %" against a
     claim of 40 % is a MISMATCH, against 60 % UNDECIDED.
     """
@@ -91,7 +98,7 @@ class PercentageMatcher(Matcher):
     options = frozenset({"tolerance"})
 
     def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> Percentage:
-        _tolerance(options)
+        _tolerance(options, percent=False)
         stripped = str(text).strip()
         shown = _STR_FORM_RE.fullmatch(stripped)
         if shown:
@@ -113,7 +120,11 @@ class PercentageMatcher(Matcher):
         want, got = expected.value, mention.value
         if want.points != got.points:
             return Agreement.UNDECIDED
-        return compare_bounds(want, got, _tolerance(expected.options), Decimal(1), relative=False)
+        return compare_bounds(want, got, _tolerance(expected.options, percent=False), Decimal(1),
+                              relative=False)
+
+    def with_sign(self, value: Percentage, sign: int) -> Percentage:
+        return _signed(value, sign)
 
 
 def _read(text: str, lang: str | None) -> Iterator[_Reading]:
@@ -133,7 +144,11 @@ def _read(text: str, lang: str | None) -> Iterator[_Reading]:
             continue  # URL-encoded "%25"
         reading = _Reading(start=token.start, end=token.end, value=token.value, points=False, unit_found=False)
         if suffix:
-            reading.points = suffix.group("points") is not None
+            reading.points = suffix.group("pct") is None
+            if suffix.group("basis"):
+                reading.value /= 100
+                if pending is not None:
+                    pending.value /= 100  # "entre 25 et 50 points de base": both are basis points
             reading.end = suffix.end()
             reading.unit_found = True
         else:

@@ -10,6 +10,7 @@ from ...model import Expected, Mention, PartialDate
 from .. import Agreement, Matcher
 from .anchors import _merge_anchors
 from .extract import _candidates, _merge_ranges, _merge_weekdays
+from .fiscal import fiscal_label
 from .resolve import _Ref, _last
 
 GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "range")
@@ -27,6 +28,9 @@ class DateSpan:
     """One of day, week, month, quarter, half, season, year, decade, range."""
     words: str = field(default="", compare=False)
     """The words as written, shown when the span is unresolved."""
+    fiscal: tuple[int | None, str, int | None] | None = field(default=None, compare=False)
+    """For a company's fiscal period ("fiscal Q2 2021", "FY2023"): (year or None, "year" / "quarter" /
+    "half", number or None). ``start`` and ``end`` then bound every month it may cover (see fiscal.py)."""
     last_part_start: dt.date | None = field(default=None, compare=False)
     """For a range of two parts ("from 2014 to 2018", "du 3 au 12 mai"), the first day of its last part
     (2018-01-01, 12 May); None otherwise. Not compared: ``end`` already says where the range stops. It lets
@@ -37,6 +41,8 @@ class DateSpan:
         return self.start is not None and self.end is not None
 
     def __str__(self) -> str:
+        if self.fiscal is not None:
+            return fiscal_label(self.fiscal) if self.resolved else f"unresolved ({self.words})"
         if not self.resolved:
             return f"unresolved ({self.words})"
         s, e = self.start, self.end
@@ -64,7 +70,20 @@ class DateMatcher(Matcher):
       thirds of a year (Jan–Apr, May–Aug, Sep–Dec); "début/mi-/fin novembre", "early/mid/late
       November": days 1–15, 10–20 and 16–end of the month;
     - quarters and halves: "au premier trimestre 2023", "T1 2023", "Q1 2023", "2017-q1",
-      "in the first quarter of 2023", "au second semestre 2022", "H1 2023", "S2 2022";
+      "in the first quarter of 2023", "au second semestre 2022", "H1 2023", "S2 2022",
+      "au troisième trimestre de l'exercice 2024". French "exercice 2023" is the calendar year
+      (French accounts close on 31 December unless they say otherwise);
+    - periods ending on a day: "the quarter ended March 29", "for the quarter ending June 30,
+      2024", "the three months to 31 March", "the fiscal year ended June 30, 2023", "le
+      trimestre clos le 31 mars 2024", "l'exercice clos au 30 juin 2023": the three (six, nine,
+      twelve) months ending that day, whole months when it is a month's last day; without a year,
+      the latest such day on or before the reference;
+    - fiscal periods (fiscal.py): "fiscal 2021", "fiscal year 2022", "FY2023", "FY25 Q3", "Q4
+      FY2024", "the second quarter of fiscal 2021", "the fiscal 2025 second quarter", "fiscal Q2
+      2023", "the first half of fiscal 2022", shown ``FY2021``, ``FY2021-Q2``, ``FY2022-H1``. Their
+      months depend on the company: the span is the envelope of every US-style reading (fiscal
+      Y runs from February Y-1 at the earliest to January Y+1 at the latest). "the fiscal second
+      quarter", "fiscal Q2" without a year stay unresolved;
     - seasons (meteorological): "l'été 2022", "summer 2022" → 2022-06-01..2022-08-31;
       "l'hiver 2022" is December 2021 to February 2022;
     - decades and centuries: "les années 1990", "les années 90", "the 1990s", "the '90s",
@@ -76,8 +95,10 @@ class DateMatcher(Matcher):
       Monday" (news is told in the past: the latest Monday on or before the reference),
       "lundi dernier" / "last Monday" (strictly before), "lundi prochain" / "next Monday",
       "la semaine dernière", "last week" (Monday to Sunday), "le mois dernier", "cette année",
-      "l'an dernier", "last year", "le trimestre dernier", "il y a deux semaines", "il y a près
-      de quatre ans", "two weeks ago" (that day), "dans trois ans", "in two weeks",
+      "l'an dernier", "last year", "le trimestre dernier", "il y a deux semaines", "two weeks ago"
+      (that day), "il y a près de quatre ans", "five years ago", "two years earlier", "a year
+      earlier", "un an plus tôt", "deux ans auparavant" (approximate: the calendar year
+      ref.year - N, not the day), "dans trois ans", "in two weeks",
       "au début du mois", "fin novembre" / "late November" (the latest November that started
       on or before the reference: published 2023-01-24, 2022-11-16..2022-11-30), "en mars"
       (likewise the latest March on or before the reference), "mars dernier" (strictly before),
@@ -107,6 +128,9 @@ class DateMatcher(Matcher):
     Comparison: when both are resolved, a mention matches when one span contains the other
     ("mars 2019" matches ``2019`` and ``2019`` matches "mars 2019"), mismatches when they are
     disjoint, and is undecided when they overlap otherwise or when the mention is unresolved.
+    Fiscal periods compare by label: same fiscal year and same (or containing) part MATCH, another
+    year or part MISMATCH ("fiscal Q2 2021" against "Q3 FY2021"); a fiscal period against a
+    calendar one is UNDECIDED unless the envelope is disjoint from it (MISMATCH).
     """
 
     kind = "date"
@@ -132,9 +156,9 @@ class DateMatcher(Matcher):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
             if days is None:
-                yield cand.start, cand.end, DateSpan(None, None, cand.gran, words)
+                yield cand.start, cand.end, DateSpan(None, None, cand.gran, words, fiscal=cand.fiscal)
             else:
-                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, *days[2:])
+                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, cand.fiscal, *days[2:])
 
     def compare(self, expected: Expected, mention: Mention) -> Agreement:
         want, got = expected.value, mention.value
@@ -142,9 +166,26 @@ class DateMatcher(Matcher):
             return Agreement.UNDECIDED
         if got.end < want.start or want.end < got.start:
             return Agreement.MISMATCH
+        if want.fiscal is not None or got.fiscal is not None:
+            return _compare_fiscal(want.fiscal, got.fiscal)
         if (want.start <= got.start and got.end <= want.end) or (got.start <= want.start and want.end <= got.end):
             return Agreement.MATCH
         return Agreement.UNDECIDED
+
+
+def _compare_fiscal(want, got) -> Agreement:
+    """Two fiscal periods whose envelopes overlap, or a fiscal and a calendar one."""
+    if want is None or got is None:
+        return Agreement.UNDECIDED  # the company's calendar decides, which the words do not give
+    (want_year, want_unit, want_index), (got_year, got_unit, got_index) = want, got
+    if want_year != got_year:
+        return Agreement.MISMATCH
+    if "year" in (want_unit, got_unit):
+        return Agreement.MATCH  # the fiscal year holds each of its quarters
+    if want_unit == got_unit:
+        return Agreement.MATCH if want_index == got_index else Agreement.MISMATCH
+    quarter, half = (want_index, got_index) if want_unit == "quarter" else (got_index, want_index)
+    return Agreement.MATCH if (quarter + 1) // 2 == half else Agreement.MISMATCH
 
 
 @hookimpl

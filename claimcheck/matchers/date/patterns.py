@@ -298,7 +298,7 @@ _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusq
                           r"after|around|vers|circa|c\.|year|l'an|l’an|année|born|né|née)[ \u00a0]$", re.IGNORECASE)
 
 
-@rule("fr en", rf"(?:(?P<lead>l{APOS}an|l{APOS}année|the{_SP}year(?:{_SP}of)?|year|calendar{_SP}year|cy|fy|exercice|=){_OSP})?"
+@rule("fr en", rf"(?:(?P<lead>l{APOS}an|l{APOS}année|the{_SP}year(?:{_SP}of)?|year|calendar{_SP}year|cy|exercice|=){_OSP})?"
       r"(?<![\d.,/+#$£€])(?<!\d-)(?P<y>1\d\d\d|20\d\d|2100)(?![\d]|[-/.:,]\d)", needs=("year",))
 def _year_alone(m, lang):
     y = int(m["y"])
@@ -366,7 +366,7 @@ _ORD = _alt(_ORD_QUARTER)
 
 
 @rule("fr", rf"(?:(?:au|du|le|au{_SP}cours{_SP}du|sur{_SP}le|pendant{_SP}le){_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>trimestre|semestre)"
-      rf"(?:{_SP}(?:de{_SP}|d{APOS})?{_YEAR_REF})?", needs=("unit",))
+      rf"(?:{_SP}(?:de{_SP}l{APOS}exercice{_SP}(?:fiscal{_SP})?|de{_SP}|d{APOS})?{_YEAR_REF})?", needs=("unit",))
 def _fr_period(m, lang):
     index = _ORD_QUARTER[m["ord"].lower()]
     quarter = m["unit"].lower() == "trimestre"
@@ -375,7 +375,7 @@ def _fr_period(m, lang):
     return _period_cand(m, 4 if quarter else 2, index, "quarter" if quarter else "half", m.start("ord"))
 
 
-@rule("en", rf"(?:the{_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>quarter|half)(?:{_SP}of{_SP}(?:the{_SP}year{_SP}|fiscal{_SP}year{_SP})?"
+@rule("en", rf"(?:the{_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>quarter|half)(?:{_SP}of{_SP}(?:the{_SP}year{_SP}|calendar{_SP})?"
       rf"{_YEAR_REF})?", needs=("unit",))
 def _en_period(m, lang):
     index = _ORD_QUARTER[m["ord"].lower()]

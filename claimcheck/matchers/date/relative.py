@@ -211,6 +211,11 @@ def _offset_cand(m, sign: int) -> _Cand | None:
     if not n:
         return None
     unit = _AGO_UNITS[m["u"].lower()]
+    if unit in ("y", "x") and sign < 0:
+        # NOTE: "il y a cinq ans", "five years ago" are approximate in news: the calendar year, not the day.
+        years = sign * n * (10 if unit == "x" else 1)
+        return _Cand(m.start(), m.end(), "year", lambda ref: None if ref.year is None else
+                     (dt.date(ref.year + years, 1, 1), dt.date(ref.year + years, 12, 31)))
 
     def resolve(ref: _Ref):
         if ref.day is None:

@@ -77,6 +77,8 @@ class _Cand:
     """Set on a bare weekday, which may combine with a week ("mardi de la semaine prochaine")."""
     named_weekday: int | None = None
     """Set on any weekday ("this Friday" too): a date that follows it decides ("this Friday (Jun-15)")."""
+    fiscal: tuple[int | None, str, int | None] | None = None
+    """A company's fiscal period (year, "year" / "quarter" / "half", number): see fiscal.py."""
 
 
 class _Ref:

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Score claimcheck on real news pages: one or more claim sets with hand-judged verdicts.
+
+    python benchmarks/realnews/run.py [SET ...] [--misses]
+
+A SET is a folder of this one (``dev``, ``batch1`` …) holding ``claims/*.yaml``, ``gold.yaml``
+and ``texts/sources.yaml``. The page texts themselves are never committed: rebuild them into
+``SET/texts/`` as README.md says. A set whose texts are missing is skipped with a message, so
+the benchmark never fails for want of them. Prints, per set and language, how many claims
+got their hand-judged verdict (or one the gold accepts), and with ``--misses`` every miss.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+def sets(names: list[str]) -> list[Path]:
+    if names:
+        return [HERE / name for name in names]
+    return sorted(p for p in HERE.iterdir() if (p / "gold.yaml").is_file())
+
+
+def missing_texts(folder: Path) -> list[str]:
+    listed = yaml.safe_load((folder / "texts" / "sources.yaml").read_text(encoding="utf-8")) or {}
+    return [name for name in listed if not (folder / "texts" / name).is_file()]
+
+
+def run(folder: Path) -> dict[str, str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "r.json"
+        subprocess.run([sys.executable, "-m", "claimcheck", str(folder / "claims"), "-q",
+                        "--allow-outside-root", "--json", str(report)],
+                       cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if not report.is_file():
+            raise SystemExit(f"{folder.name}: claimcheck wrote no report")
+        claims = json.loads(report.read_text(encoding="utf-8"))["claims"]
+    return {c["id"]: c["verdict"] for c in claims}
+
+
+def score(folder: Path, show_misses: bool) -> None:
+    absent = missing_texts(folder)
+    if absent:
+        print(f"{folder.name}: skipped, {len(absent)} texts are not rebuilt (e.g. texts/{absent[0]}); "
+              f"see benchmarks/realnews/README.md")
+        return
+    got = run(folder)
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    for lang in ("en", "fr"):
+        ids = [i for i in gold if i.startswith(lang + "-")]
+        if not ids:
+            continue
+        misses = [i for i in ids if got.get(i) not in {gold[i]["verdict"], *gold[i].get("accept", [])}]
+        right = len(ids) - len(misses)
+        print(f"{folder.name} {lang}: {right}/{len(ids)} = {right / len(ids):.3f}")
+        if show_misses:
+            for i in misses:
+                print(f"    {i}: expected {gold[i]['verdict']}, got {got.get(i, 'missing')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", help="set folders (default: every one here)")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    for folder in sets(args.sets):
+        score(folder, args.misses)
+
+
+if __name__ == "__main__":
+    main()

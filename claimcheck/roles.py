@@ -1,0 +1,136 @@
+"""The role of each value in its sentence: a level, a change (with its direction), or a base.
+
+News puts a level, a change and a base in one sentence: "revenue rose 8% to $4.2 billion
+from $3.9 billion", "à 12,4 milliards d'euros, en hausse de 6 %", "contre 7,1 % un an plus
+tôt", "(2022 : 1 204)". A claim of a level is decided by the level, a claim of a change by
+the change, and a base (what the figure is compared with) decides neither: it speaks of
+another period. The claim sentence is read by the same rules, so "rose 10%" in a claim is a
+change and "reached $4.2 billion" a level. The rules, tried in order (their names appear in
+``claimcheck explain``):
+
+``role-signed``
+    A value written with a sign ("+4 %", "-2%", "−0,3 pt") is a change in that direction.
+``role-change-word``
+    A value right after a direction word is a change: "rose 8%", "up 50 percent", "fell by
+    3%", "en hausse de 12 %", "a reculé de 17 %", "une baisse de 4 %" (up to three filler
+    words between: "de", "by", "of", "about", "près de", "plus de"…). After "to", "à",
+    "at" the value is the level reached ("rose to 7%", "en hausse à 4,2 milliards").
+``role-change-noun``
+    A value right before a change noun is a change: "a 50% rise", "8 % de hausse".
+``role-cue-names-change``
+    When the direction word is the claim's own cue ("la croissance de 1,1 %" for a claim on
+    growth), the value is the level of that relation, not a change of another.
+``role-base``
+    A value after "contre", "vs", "versus", "from", "compared with", "par rapport à", "after"
+    or in "(2022 : …)", or before "a year earlier", "un an plus tôt", is the base of a
+    comparison. A date in that position is the base period, not the event's date.
+``role-expected``
+    A value after "analysts expected", "consensus", "estimates of", "les économistes
+    tablaient sur", "attentes" is what others expected, not what happened: it decides only a
+    claim that is itself about the expectation (whose cue is that word).
+``role-level``
+    Anything else is a level.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from .model import Mention
+
+WINDOW = 60
+"""How many characters before and after a value the role rules look at."""
+
+
+class Role(enum.Enum):
+    """What a value is in its relation."""
+
+    LEVEL = "level"
+    CHANGE = "change"
+    BASE = "base"
+    EXPECTED = "expected"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReading:
+    """A value's role, its direction (+1, -1, or None when not a change or not stated), and
+    the rule that said so."""
+
+    role: Role
+    direction: int | None
+    rule: str
+
+
+# Verb and noun stems; a stem takes any ending ("progress" finds progressé, progressant).
+_UP = r"""up|rose|rise[sn]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|gained|gains?|soar\w*
+    |surg\w*|advanc\w*|higher|improv\w*|rebound\w*|expand\w*|hausses?|progress\w*|augment\w*
+    |croissance|cr[ûu]|croît|croissant|bond\w*|grimp\w*|accru|accroissement|relev[ée]\w*|amélior\w*"""
+_DOWN = r"""down|fell|falls?|fallen|falling|declin\w*|decreas\w*|dropp\w*|drops?|slipp\w*|slips?|slid
+    |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contracted|eased|retreat\w*
+    |slump\w*|baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|contraction|fl[ée]chi\w*|c[ée]d[ée]\w*
+    |dégrad\w*|retrait"""
+_FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|more\s+than|over|près\s+de
+    |environ|plus\s+de|quelque|encore|still|another|a|an|une?|sharply|fortement|légèrement|only
+    |seulement|just|a\s+further|[\p{L}]+ment)\s+){0,3}"""
+_CHANGE_BEFORE = regex.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
+_CHANGE_AFTER = regex.compile(
+    r"""^\s*(?:(?:de\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
+        |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
+        |drop|fall|decrease|loss|slide|contraction))\b""", regex.IGNORECASE | regex.VERBOSE)
+_BASE_BEFORE = regex.compile(
+    r"""(?:\b(?:contre|vs\.?|versus|from|compared\s+(?:with|to)|par\s+rapport\s+(?:à|au|aux)
+        |against)\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
+        |\b(?:après|after)\s+(?:(?:un|une|a|an)\s+(?:[\p{L}]+\s+){0,2}(?:(?:de|d['’]|of)\s*)?)?
+        |\(\s*(?:19|20)\d\d\s*:\s*)$""", regex.IGNORECASE | regex.VERBOSE)
+_BASE_AFTER = regex.compile(
+    r"""^\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-?ago|un\s+an\s+(?:plus\s+tôt|auparavant)
+        |l['’]ann[ée]e\s+pr[ée]c[ée]dente|the\s+previous\s+year|the\s+prior\s+year)\b""",
+    regex.IGNORECASE | regex.VERBOSE)
+_EXPECTED = regex.compile(
+    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|forecasts?|polled
+        |attentes?|économistes|analystes|tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t)\b
+        [^.;:,]{0,40}$""", regex.IGNORECASE | regex.VERBOSE)
+_SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")
+_SIGN_BEFORE = regex.compile(r"(?:(?P<up>\+)|(?<![\p{L}\d])(?P<down>[-−–]))\s*$")
+
+
+def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -> RoleReading:
+    """The role of ``mention`` in ``text`` (offsets into ``text``).
+
+    :param cues: character spans of the claim's cue occurrences (``role-cue-names-change``).
+    """
+    before = text[max(0, mention.start - WINDOW):mention.start]
+    signed = _SIGNED.match(mention.text) or _SIGN_BEFORE.search(before)
+    if signed and mention.kind != "date":
+        return RoleReading(Role.CHANGE, 1 if signed.group("up") else -1, "role-signed")
+    after = text[mention.end:mention.end + WINDOW]
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after):
+        return RoleReading(Role.BASE, None, "role-base")
+    if mention.kind == "date":
+        return RoleReading(Role.LEVEL, None, "role-level")
+    expected = _EXPECTED.search(before)
+    if expected and not _overlaps(expected.span("word"), mention.start - len(before), cues):
+        return RoleReading(Role.EXPECTED, None, "role-expected")
+    change = _CHANGE_BEFORE.search(before)
+    offset = mention.start - len(before)
+    if change is None:
+        change, offset = _CHANGE_AFTER.match(after), mention.end
+        rule = "role-change-noun"
+    else:
+        rule = "role-change-word"
+    if change is None:
+        return RoleReading(Role.LEVEL, None, "role-level")
+    word = change.span("up") if change.group("up") else change.span("down")
+    if _overlaps(word, offset, cues):
+        return RoleReading(Role.LEVEL, None, "role-cue-names-change")
+    return RoleReading(Role.CHANGE, 1 if change.group("up") else -1, rule)
+
+
+def _overlaps(span: tuple[int, int], offset: int, cues: Iterable[tuple[int, int]]) -> bool:
+    """Does ``span`` (relative to ``offset``) overlap a cue (the claim's own word)?"""
+    a, b = span[0] + offset, span[1] + offset
+    return any(start < b and a < end for start, end in cues)

@@ -44,7 +44,7 @@ LEAD = 3
 # end ("groupe Kering", "Globex Industries Inc.", "The Walt Disney Company").
 _DRESSING = frozenset("""
     inc incorporated corp corporation co company cie ltd limited plc llc lp sa sas se ag nv bv
-    spa ab asa oyj group groupe holding holdings the le la les
+    spa ab asa oyj group groupe holding holdings industries international technologies the le la les
 """.split())
 
 

@@ -109,8 +109,8 @@ class Reading:
     """True when an entity is not named in the sentence but resolved (anaphora, topic)."""
     about: str = "entity-named"
     """The rule that says what the sentence is about (:mod:`claimcheck.entities`)."""
-    owner: str | None = None
-    """Set when a cue was dropped because another entity owns it (``owner-other-entity``)."""
+    claim_roles: Mapping[str, RoleReading] = field(default_factory=dict)
+    """The role (and direction) of each expected value, read in the claim sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +225,9 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
         return None
     lang = query.claim.lang
     relations = index.lexicon.mentions(words.text, lang)
-    cue_at = sorted({span for cue in query.cues for span in find_cue(cue, words.text)})
-    if query.relations:
-        cue_at = [c for c in cue_at if not _inside_other_relation(c, relations, query.relations)]
+    found = {(span, span[1] - span[0] + 1 > len(cue.words)) for cue in query.cues for span in find_cue(cue, words.text)}
+    cue_at = sorted({span for span, stretched in found
+                     if not _inside_other_relation(span, relations, query.relations, stretched)})
     cue_at = [c for c in cue_at if not DENOMINATOR.search(text, max(0, words.spans[c[0]][0] - 30), words.spans[c[0]][0])]
     owned = [c for c in cue_at if _owned_by_other(c, query, words)]
     cue_at = [c for c in cue_at if c not in owned]
@@ -242,7 +242,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      passage.document.lang == "en", competitors, roles)
     frames = _with_headline_period(frames, query, index, sid)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
-                   borrowed=about_rule != "entity-named", about=about_rule)
+                   borrowed=about_rule != "entity-named", about=about_rule, claim_roles=query.roles)
 
 
 def _with_headline_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int) -> list[Frame]:
@@ -341,12 +341,14 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
 
 
 def _inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMention],
-                           mine: set[str]) -> bool:
-    """``relation-competes``: a cue inside a longer phrase of another relation names that one
-    ("bénéfice" in "bénéfice par action" is EPS)."""
+                           mine: set[str], stretched: bool) -> bool:
+    """``relation-competes``: a cue of a relation inside a longer phrase of another relation
+    names that one ("bénéfice" in "bénéfice par action" is EPS); so does a cue found with an
+    inserted word when the whole stretch is another relation's phrase ("net interest income"
+    is not "net income")."""
     a, b = cue
-    return any(m.relation not in mine and m.first <= a and b <= m.last and (m.first, m.last) != cue
-               for m in relations)
+    return any(m.relation not in mine and m.first <= a and b <= m.last
+               and ((m.first, m.last) != cue and mine or stretched) for m in relations)
 
 
 # Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".

@@ -47,8 +47,11 @@ ANAPHORIC_OPENERS = regex.compile(
 
 # A definite description of a company anywhere in a sentence ("le bénéfice net du groupe qui
 # possède Gucci", "the company's margin"): the sentence speaks of the entity already in play.
+# Only in a complement ("du groupe", "of the company", "the company's"): as a subject it
+# usually introduces the name that follows ("le spécialiste du paiement Qonto").
 DESCRIPTIONS = regex.compile(
-    rf"""\b(?:(?:du|le|au|l['’])\s*{_FR_DESCRIPTIONS}|(?:the|its)\s+{_EN_DESCRIPTIONS})\b""",
+    rf"""\b(?:(?:du|au|de\s+la|de\s+l['’])\s*{_FR_DESCRIPTIONS}\b|of\s+the\s+{_EN_DESCRIPTIONS}\b
+         |the\s+{_EN_DESCRIPTIONS}['’]s\b)""",
     regex.IGNORECASE | regex.VERBOSE)
 
 # Reported, rumoured or conditional statements.

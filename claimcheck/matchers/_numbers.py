@@ -9,15 +9,21 @@ Two entry points matter to other modules:
   (currency, scale, qualifier) instead of running one large pattern over the whole text, so
   no input can make them backtrack.
 
+:func:`compare_bounds`, :func:`tolerance_option` and :func:`signed` compare, read the
+``tolerance`` option of and sign values with ``low``/``high``/``qualifier`` (amounts and
+percentages alike).
+
 ``WORD_NUMBER`` is the regex fragment for a run of number words, for matchers that need it
 inside their own patterns (the date matcher reads "le trente et un décembre").
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Iterator
+from typing import Iterator, Mapping
+
+from . import Agreement
 
 # Spaces that separate digit groups: ASCII space, no-break space, narrow no-break space.
 GROUP_SPACES = " \u00a0\u202f"
@@ -292,3 +298,83 @@ def fmt(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros: ``1E+9`` → ``1000000000``."""
     text = format(value.normalize(), "f")
     return text
+
+
+# -- comparison, shared by the amount and percentage matchers ------------------------------
+
+_PERCENT_TOLERANCE_RE = re.compile(r"\s*(?P<n>[^%\s]+)\s*%\s*")
+
+
+def tolerance_option(options: Mapping[str, object], *, percent: bool = True) -> Decimal:
+    """The ``tolerance`` option: a number >= 0, or with ``percent`` also ``"5 %"`` (0.05).
+
+    :raises ValueError: for anything else, so that a claim file says what is wrong.
+    """
+    raw = options.get("tolerance", 0) if options else 0
+    text = str(raw).strip().replace(",", ".") if not isinstance(raw, bool) else ""
+    written = _PERCENT_TOLERANCE_RE.fullmatch(text)
+    if written and not percent:
+        raise ValueError(f"tolerance is in percentage points: write {written.group('n')}, "
+                         f"not {raw!r}")
+    try:
+        value = Decimal(written.group("n") if written else text)
+    except ArithmeticError:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        example = "0.05 or 5 % (plus or minus 5 percent)" if percent else "1 (one point)"
+        raise ValueError(f"tolerance must be a number >= 0, got {raw!r}: write e.g. {example}")
+    return value / 100 if written else value
+
+
+def compare_bounds(want, got, tolerance: Decimal, approx_floor: Decimal, *, relative: bool) -> Agreement:
+    """Compare two values with ``low``/``high``/``qualifier`` (shared with percentage).
+
+    ``tolerance`` is relative (a fraction of the value) when ``relative``, else absolute;
+    an approximate value on either side raises it to ``approx_floor``.
+    """
+    if "approx" in (want.qualifier, got.qualifier):
+        tolerance = max(tolerance, approx_floor)
+
+    def widen(value: Decimal | None, direction: int) -> Decimal | None:
+        if value is None:
+            return None
+        slack = abs(value) * tolerance if relative else tolerance
+        return value + direction * slack
+
+    w_lo, w_hi = widen(want.low, -1), widen(want.high, +1)
+    point = got.qualifier in ("exact", "approx")
+    if point:
+        m = got.low
+        inside = (w_lo is None or m >= w_lo) and (w_hi is None or m <= w_hi)
+        return Agreement.MATCH if inside else Agreement.MISMATCH
+    g_lo, g_hi = got.low, got.high
+    if want.qualifier in ("exact", "approx") and got.qualifier == "range":
+        return Agreement.MATCH if g_lo <= w_hi and w_lo <= g_hi else Agreement.MISMATCH
+    # Mention is an open or closed interval; the claim is a point or a set.
+    disjoint = (g_lo is not None and w_hi is not None and w_hi < g_lo) or \
+               (g_hi is not None and w_lo is not None and w_lo > g_hi)
+    if disjoint:
+        return Agreement.MISMATCH
+    if want.qualifier in ("exact", "approx"):
+        return Agreement.UNDECIDED
+    within = (w_lo is None or (g_lo is not None and g_lo >= w_lo)) and \
+             (w_hi is None or (g_hi is not None and g_hi <= w_hi))
+    return Agreement.MATCH if within else Agreement.UNDECIDED
+
+
+def signed(value, sign: int):
+    """``value`` (an Amount or a Percentage) with its magnitude signed ``sign``.
+
+    Open bounds follow the magnitude: "more than 5" fallen is "less than -5".
+    """
+    if sign not in (1, -1):
+        raise ValueError(f"sign must be +1 or -1, got {sign!r}")
+    low = None if value.low is None else abs(value.low) * sign
+    high = None if value.high is None else abs(value.high) * sign
+    qualifier = value.qualifier
+    if sign < 0:
+        low, high = high, low
+        qualifier = {"min": "max", "max": "min"}.get(qualifier, qualifier)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return replace(value, low=low, high=high, qualifier=qualifier)

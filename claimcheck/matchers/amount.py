@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from ..hookspecs import hookimpl
 from ..model import Mention
 from . import Agreement, Matcher
-from ._numbers import SPACE, Token, fmt, scan_numbers
+from ._numbers import SPACE, Token, compare_bounds, fmt, scan_numbers, signed, tolerance_option as _tolerance
 from .currency import CODE_OF, ISO, MINOR_UNITS, PREFIX_NAMES, PREFIX_ONLY, WEAK, convert, norm
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ class AmountMatcher(Matcher):
                               relative=True)
 
     def with_sign(self, value: Amount, sign: int) -> Amount:
-        return _signed(value, sign)
+        return signed(value, sign)
 
 
 def _merge(first: _Reading, second: _Reading) -> _Reading:
@@ -482,24 +482,6 @@ def _amount_of(reading: _Reading, year: int | None = None) -> Amount:
                   unit=reading.unit, year=year)
 
 
-def _signed(value, sign: int):
-    """``value`` (an Amount or a Percentage) with its magnitude signed ``sign``.
-
-    Open bounds follow the magnitude: "more than 5" fallen is "less than -5".
-    """
-    if sign not in (1, -1):
-        raise ValueError(f"sign must be +1 or -1, got {sign!r}")
-    low = None if value.low is None else abs(value.low) * sign
-    high = None if value.high is None else abs(value.high) * sign
-    qualifier = value.qualifier
-    if sign < 0:
-        low, high = high, low
-        qualifier = {"min": "max", "max": "min"}.get(qualifier, qualifier)
-    if low is not None and high is not None and low > high:
-        low, high = high, low
-    return replace(value, low=low, high=high, qualifier=qualifier)
-
-
 _PER_SHARE_RE = re.compile(rf"(?i){SPACE}+(?:(?:a|per){SPACE}+share|par{SPACE}+action)$")
 _STR_FORM_RE = re.compile(
     r"(?P<q>[~<>])?(?:(?P<cur>[A-Z]{3}) )?(?P<low>-?\d+(?:\.\d+)?)(?:\.\.(?P<high>-?\d+(?:\.\d+)?))?")
@@ -514,66 +496,6 @@ def _from_str_form(match: re.Match) -> Amount:
     qualifier = {"~": "approx", ">": "min", "<": "max", None: "exact"}[match.group("q")]
     return Amount(low=None if qualifier == "max" else low, high=None if qualifier == "min" else low,
                   currency=match.group("cur"), qualifier=qualifier)
-
-
-_PERCENT_TOLERANCE_RE = re.compile(r"\s*(?P<n>[^%\s]+)\s*%\s*")
-
-
-def _tolerance(options: Mapping[str, object], *, percent: bool = True) -> Decimal:
-    """The ``tolerance`` option: a number >= 0, or with ``percent`` also ``"5 %"`` (0.05).
-
-    :raises ValueError: for anything else, so that a claim file says what is wrong.
-    """
-    raw = options.get("tolerance", 0) if options else 0
-    text = str(raw).strip().replace(",", ".") if not isinstance(raw, bool) else ""
-    written = _PERCENT_TOLERANCE_RE.fullmatch(text)
-    if written and not percent:
-        raise ValueError(f"tolerance is in percentage points: write {written.group('n')}, "
-                         f"not {raw!r}")
-    try:
-        value = Decimal(written.group("n") if written else text)
-    except ArithmeticError:
-        value = None
-    if value is None or not value.is_finite() or value < 0:
-        example = "0.05 or 5 % (plus or minus 5 percent)" if percent else "1 (one point)"
-        raise ValueError(f"tolerance must be a number >= 0, got {raw!r}: write e.g. {example}")
-    return value / 100 if written else value
-
-
-def compare_bounds(want, got, tolerance: Decimal, approx_floor: Decimal, *, relative: bool) -> Agreement:
-    """Compare two values with ``low``/``high``/``qualifier`` (shared with percentage).
-
-    ``tolerance`` is relative (a fraction of the value) when ``relative``, else absolute;
-    an approximate value on either side raises it to ``approx_floor``.
-    """
-    if "approx" in (want.qualifier, got.qualifier):
-        tolerance = max(tolerance, approx_floor)
-
-    def widen(value: Decimal | None, direction: int) -> Decimal | None:
-        if value is None:
-            return None
-        slack = abs(value) * tolerance if relative else tolerance
-        return value + direction * slack
-
-    w_lo, w_hi = widen(want.low, -1), widen(want.high, +1)
-    point = got.qualifier in ("exact", "approx")
-    if point:
-        m = got.low
-        inside = (w_lo is None or m >= w_lo) and (w_hi is None or m <= w_hi)
-        return Agreement.MATCH if inside else Agreement.MISMATCH
-    g_lo, g_hi = got.low, got.high
-    if want.qualifier in ("exact", "approx") and got.qualifier == "range":
-        return Agreement.MATCH if g_lo <= w_hi and w_lo <= g_hi else Agreement.MISMATCH
-    # Mention is an open or closed interval; the claim is a point or a set.
-    disjoint = (g_lo is not None and w_hi is not None and w_hi < g_lo) or \
-               (g_hi is not None and w_lo is not None and w_lo > g_hi)
-    if disjoint:
-        return Agreement.MISMATCH
-    if want.qualifier in ("exact", "approx"):
-        return Agreement.UNDECIDED
-    within = (w_lo is None or (g_lo is not None and g_lo >= w_lo)) and \
-             (w_hi is None or (g_hi is not None and g_hi <= w_hi))
-    return Agreement.MATCH if within else Agreement.UNDECIDED
 
 
 @hookimpl

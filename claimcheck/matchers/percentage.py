@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from ..hookspecs import hookimpl
 from ..model import Mention
 from . import Agreement, Matcher
-from ._numbers import SPACE, fmt, scan_numbers
-from .amount import _QUALIFIER_RE, _RANGE_OPEN_RE, _signed, _tolerance, compare_bounds
+from ._numbers import SPACE, compare_bounds, fmt, scan_numbers, signed, tolerance_option as _tolerance
+from .amount import _QUALIFIER_RE, _RANGE_OPEN_RE
 
 if TYPE_CHECKING:
     from ..model import Expected, PartialDate
@@ -124,7 +124,7 @@ class PercentageMatcher(Matcher):
                               relative=False)
 
     def with_sign(self, value: Percentage, sign: int) -> Percentage:
-        return _signed(value, sign)
+        return signed(value, sign)
 
 
 def _read(text: str, lang: str | None) -> Iterator[_Reading]:

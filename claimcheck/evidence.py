@@ -39,7 +39,7 @@ from . import entities
 from .index import Index
 from .model import Claim, Mention, Passage
 from .relations import RelationMention
-from .roles import Role, RoleReading, role_of
+from .roles import Role, RoleReading, per_share, role_of
 from .sentences import split_clauses
 from .words import Cue, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens
 
@@ -132,6 +132,7 @@ class ClaimQuery:
         # An entity the claim sentence itself names ("la filiale d'Ubisoft") is part of the
         # claim, not a rival owner of its figures.
         stated = [t for t, _, _ in tokens(claim.text)]
+        self.stated = frozenset(stated) | {t for cue in claim.cues for t, _, _ in tokens(cue)}
         self.rivals = tuple(forms for forms in others if not entities.named_in(stated, forms))
         lexicon = index.lexicon if index is not None else None
         lang = claim.lang
@@ -142,6 +143,7 @@ class ClaimQuery:
         synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
         self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
         self.roles = claim_roles(claim, index.matchers) if index is not None else {}
+        self.per_share = {f.kind: _claim_per_share(claim, f) for f in claim.expect if f.kind == "amount"}
 
     def candidates(self, index: Index) -> list[int]:
         """Sentence ids that may be relevant, before positions are checked: the sentences
@@ -189,6 +191,34 @@ def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleR
     return roles
 
 
+def _claim_per_share(claim: Claim, facet) -> bool:
+    at = claim.text.find(facet.text)
+    stated = Mention(kind=facet.kind, start=max(at, 0), end=max(at, 0) + len(facet.text) if at >= 0 else 0,
+                     text=facet.text, value=facet.value)
+    return per_share(facet.text + " ", dataclasses.replace(stated, start=0, end=len(facet.text)), 0) or (
+        at >= 0 and per_share(claim.text, stated, 0))
+
+
+PER_SHARE_CEILING = 10_000
+"""A sum below this may be per share even when the claim does not say so ("un dividende de
+13 euros"); a larger one is a total."""
+
+
+def _share_basis_differs(mention: Mention, claim_per_share: bool | None, text: str,
+                         cues: Sequence[tuple[int, int]]) -> bool:
+    """``per-share``: a sum per share is compared only with a sum per share, and a total with
+    a total ("$20 million, or a penny per share"), unless the total side is small enough to
+    be a per-share sum."""
+    if claim_per_share is None:
+        return False
+    relation = max((a for a, b in cues if b <= mention.start), default=mention.start)
+    found = per_share(text, mention, relation)
+    if found == claim_per_share:
+        return False
+    small = getattr(mention.value, "low", None) or getattr(mention.value, "high", None)
+    return claim_per_share or small is None or abs(small) >= PER_SHARE_CEILING
+
+
 def _same_magnitude(matcher, facet, mention: Mention) -> bool:
     from .matchers import Agreement
     with_sign = getattr(matcher, "with_sign", None)
@@ -230,14 +260,15 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      if not _inside_other_relation(span, relations, query.relations, stretched)})
     cue_at = [c for c in cue_at if not DENOMINATOR.search(text, max(0, words.spans[c[0]][0] - 30), words.spans[c[0]][0])]
     owned = [c for c in cue_at if _owned_by_other(c, query, words)]
-    cue_at = [c for c in cue_at if c not in owned]
+    nouns = {(m.first, m.last) for m in relations}
+    cue_at = [c for c in cue_at if c not in owned and not (c in nouns and _segment(c, query, words, text))]
     if not cue_at:
         return None
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
                    if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
-    mentions, roles = _with_roles(index.mentions(sid), query.roles, text, cue_spans)
+    mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans)
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
     frames = _with_headline_period(frames, query, index, sid)
@@ -262,17 +293,27 @@ def _with_headline_period(frames: list[Frame], query: ClaimQuery, index: Index, 
             else f for f in frames]
 
 
-def _with_roles(mentions: Mapping[str, list[Mention]], wanted: Mapping[str, RoleReading], text: str,
+def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: str,
                 cues: list[tuple[int, int]]) -> tuple[dict[str, list[Mention]], dict[int, RoleReading]]:
     """The mentions that may bind, by kind: those in the role the claim gives that kind (a
-    level for a level, a change for a change), and never a base; with each one's role."""
+    level for a level, a change for a change), never a base unless it has its own date and
+    the claim states one, never a period label for a claim dated to the day, and sums on the
+    claim's share basis; with each one's role."""
+    wanted = query.roles
+    dated = any(f.kind == "date" for f in query.claim.expect)
+    day = any(f.kind == "date" and getattr(f.value, "start", 1) == getattr(f.value, "end", 2)
+              for f in query.claim.expect)
     kept, roles = {}, {}
     for kind, found in mentions.items():
         want = wanted.get(kind)
         kept[kind] = []
         for mention in found:
+            if _share_basis_differs(mention, query.per_share.get(kind), text, cues):
+                continue
             read = role_of(text, mention, cues)
-            if read.role is Role.BASE and _dated(mention, mentions, text):
+            if read.rule == "role-period-label" and day:
+                continue
+            if read.role is Role.BASE and dated and _dated(mention, mentions, text):
                 read = RoleReading(Role.LEVEL, None, "role-base-dated")
             if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
                 continue
@@ -338,6 +379,39 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
             return True
         sid = previous
     return False
+
+
+# Words that may stand before a relation without narrowing it to a part of the business.
+NEUTRAL_MODIFIERS = frozenset("""
+    total quarterly annual overall net gross group consolidated record reported company s its their
+    the a an of and in on for with to from by at as its this that these those his her our year quarter
+    month half fiscal first second third fourth full record strong higher lower increased rising
+    falling combined underlying global worldwide overall new ttm yearly monthly also which while
+""".split())
+
+
+def _segment(cue: tuple[int, int], query: ClaimQuery, words: _Words, text: str) -> bool:
+    """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
+    revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
+    is that part's, unless the claim sentence names the same part. (Verbs are left alone:
+    their objects are often names, "rachèterait Beats".)"""
+    a, b = cue
+    stated = query.stated
+    if query.claim.lang == "en" and a > 0:
+        word = words.text[a - 1]
+        return word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated
+    after = b + 1
+    if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
+        after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",)))
+    if after >= len(words.text):
+        return False
+    start = words.spans[after][0]
+    word = words.text[after]
+    return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
+
+
+def _is_entity(word: str, query: ClaimQuery) -> bool:
+    return any(word in form for forms in query.known for form in forms)
 
 
 def _inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMention],

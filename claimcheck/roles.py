@@ -28,8 +28,13 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     A value after "analysts expected", "consensus", "estimates of", "les économistes
     tablaient sur", "attentes" is what others expected, not what happened: it decides only a
     claim that is itself about the expectation (whose cue is that word).
+``role-period-label``
+    A date right beside a results noun ("résultats 2023", "Q3 earnings report") labels the
+    period the figures cover: it decides a claim on that period, not the day the results
+    came out.
 ``role-level``
-    Anything else is a level.
+    Anything else is a level. Dates: "a year earlier", "un an plus tôt", "par rapport à
+    2022" are the base period (``role-base``).
 """
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ import regex
 
 from .model import Mention
 
-WINDOW = 60
+WINDOW = 90
 """How many characters before and after a value the role rules look at."""
 
 
@@ -91,9 +96,29 @@ _BASE_AFTER = regex.compile(
         |l['’]ann[ée]e\s+pr[ée]c[ée]dente|the\s+previous\s+year|the\s+prior\s+year)\b""",
     regex.IGNORECASE | regex.VERBOSE)
 _EXPECTED = regex.compile(
-    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|forecasts?|polled
-        |attentes?|économistes|analystes|tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t)\b
-        [^.;:,]{0,40}$""", regex.IGNORECASE | regex.VERBOSE)
+    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|forecasts?
+        |polled|projections?|projected|predicted|attentes?|économistes|analystes|tablai(?:en)?t|attendai(?:en)?t
+        |anticipai(?:en)?t|prévoyai(?:en)?t)\b[^.;:]{0,60}$""", regex.IGNORECASE | regex.VERBOSE)
+# A date that is the comparison period itself ("a year earlier", "un an plus tôt").
+_COMPARISON_DATE = regex.compile(
+    r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|the\s+(?:previous|prior)\s+year
+        |(?:the\s+)?year-?ago(?:\s+(?:quarter|period))?|l['’]ann[ée]e\s+pr[ée]c[ée]dente""",
+    regex.IGNORECASE | regex.VERBOSE)
+# A date right beside a results noun labels the period the results cover ("résultats 2023",
+# "Q3 earnings report"), not the day they came out.
+_LABEL_BEFORE = regex.compile(
+    r"""\b(?:results?|earnings?|report|résultats|comptes)\s+(?:(?:annuels|semestriels|trimestriels|du|de\s+l['’]|for
+        |of|de|the)\s+){0,2}$""", regex.IGNORECASE | regex.VERBOSE)
+_LABEL_AFTER = regex.compile(r"^\s*(?:earnings?|results?|(?:earnings?\s+)?report|résultats)\b", regex.IGNORECASE)
+# A sum per share: "16 cents per share", "14 € par action", "$142.50 in cash for each share"
+# after it; "earnings per share of $2.18", "EPS", "BPA" between its relation and it.
+_PER_SHARE_AFTER = regex.compile(
+    r"""\s*[(,]?\s*(?:in\s+cash\s+|en\s+numéraire\s+)?(?:a|per|each|for\s+each|par|pour\s+chaque)\s+
+        (?:[\p{L}]+\s+){0,2}(?:share|action|titre)s?\b""", regex.IGNORECASE | regex.VERBOSE)
+_PER_SHARE_BEFORE = regex.compile(
+    r"""\b(?:per\s+(?:[\p{L}]+\s+)?share|per-share|EPS|BPA|par\s+action)\b""", regex.IGNORECASE | regex.VERBOSE)
+_ATTRIBUTION = regex.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to)\s+(?:[\p{L}]+\s+){0,2}$",
+                             regex.IGNORECASE)
 _SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")
 _SIGN_BEFORE = regex.compile(r"(?:(?P<up>\+)|(?<![\p{L}\d])(?P<down>[-−–]))\s*$")
 
@@ -104,15 +129,17 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     :param cues: character spans of the claim's cue occurrences (``role-cue-names-change``).
     """
     before = text[max(0, mention.start - WINDOW):mention.start]
+    if mention.kind == "date":
+        return _date_role(mention, before, text[mention.end:mention.end + WINDOW])
     signed = _SIGNED.match(mention.text) or _SIGN_BEFORE.search(before)
     if signed and mention.kind != "date":
         return RoleReading(Role.CHANGE, 1 if signed.group("up") else -1, "role-signed")
     after = text[mention.end:mention.end + WINDOW]
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after):
         return RoleReading(Role.BASE, None, "role-base")
-    if mention.kind == "date":
-        return RoleReading(Role.LEVEL, None, "role-level")
     expected = _EXPECTED.search(before)
+    if expected and _ATTRIBUTION.search(before, 0, expected.start("word")):
+        expected = None  # "selon les analystes": a source, which the hedge rule handles
     if expected and not _overlaps(expected.span("word"), mention.start - len(before), cues):
         return RoleReading(Role.EXPECTED, None, "role-expected")
     change = _CHANGE_BEFORE.search(before)
@@ -128,6 +155,22 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if _overlaps(word, offset, cues):
         return RoleReading(Role.LEVEL, None, "role-cue-names-change")
     return RoleReading(Role.CHANGE, 1 if change.group("up") else -1, rule)
+
+
+def _date_role(mention: Mention, before: str, after: str) -> RoleReading:
+    if _COMPARISON_DATE.fullmatch(mention.text.strip()) or _BASE_BEFORE.search(before):
+        return RoleReading(Role.BASE, None, "role-base")
+    if _LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after):
+        return RoleReading(Role.LEVEL, None, "role-period-label")
+    return RoleReading(Role.LEVEL, None, "role-level")
+
+
+def per_share(text: str, mention: Mention, relation_start: int) -> bool:
+    """Is the sum a figure per share? (Compared only with sums per share, and totals with
+    totals: "$20 million, or a penny per share".) ``relation_start`` is where the relation
+    phrase before the sum begins (or the sum itself)."""
+    return bool(_PER_SHARE_AFTER.match(text, mention.end, mention.end + 50)
+                or _PER_SHARE_BEFORE.search(text, min(relation_start, mention.start), mention.start))
 
 
 def _overlaps(span: tuple[int, int], offset: int, cues: Iterable[tuple[int, int]]) -> bool:

@@ -343,6 +343,8 @@ def compare_bounds(want, got, tolerance: Decimal, approx_floor: Decimal, *, rela
 
     w_lo, w_hi = widen(want.low, -1), widen(want.high, +1)
     point = got.qualifier in ("exact", "approx")
+    if point and want.qualifier == got.qualifier == "exact" and rounds_to(want.low, got.low):
+        return Agreement.MATCH
     if point:
         m = got.low
         inside = (w_lo is None or m >= w_lo) and (w_hi is None or m <= w_hi)
@@ -360,6 +362,30 @@ def compare_bounds(want, got, tolerance: Decimal, approx_floor: Decimal, *, rela
     within = (w_lo is None or (g_lo is not None and g_lo >= w_lo)) and \
              (w_hi is None or (g_hi is not None and g_hi <= w_hi))
     return Agreement.MATCH if within else Agreement.UNDECIDED
+
+
+ROUNDED_DIGITS = 2
+"""A value written with at least this many significant digits may be a rounding of a more
+precise one: "19,6 milliards" of "19 566 M€", "$23.6 billion" of "$23.62 billion". A
+one-digit value ("3 milliards") is taken as written, not as a rounding of 3,4."""
+
+
+def rounds_to(a: Decimal | None, b: Decimal | None) -> bool:
+    """Is one of ``a`` and ``b`` the other rounded to its own last significant digit?"""
+    if a is None or b is None or not a or not b or (a < 0) != (b < 0):
+        return False
+    coarse, fine = sorted((a, b), key=_unit, reverse=True)
+    if len(abs(coarse).normalize().as_tuple().digits) < ROUNDED_DIGITS:
+        return False
+    # Strictly within half a unit: an exact half ("26,5 %" for "27 %") is not taken as a
+    # rounding, since either neighbour could be meant.
+    return abs(fine - coarse) * 2 < _unit(coarse)
+
+
+def _unit(value: Decimal) -> Decimal:
+    """The place of a value's last significant digit: 23600000000 → 1E+8, 7.9 → 0.1."""
+    exponent = value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(exponent)
 
 
 def signed(value, sign: int):

@@ -9,7 +9,7 @@ from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "t
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
 from .patterns import RULES
-from .resolve import Resolver, _Cand, _Ref, _month
+from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
 # ---------------------------------------------------------------------------------------------
 # Extraction.
@@ -151,6 +151,10 @@ def _after(cand: _Cand, day: dt.date, ref: _Ref):
     """The candidate's days; a year-less date ("October", "Nov 15") the first such on or after ``day``."""
     if cand.ymd[0] is not None or cand.ymd[1] is None:
         return cand.resolve(ref)
+    if len(cand.ymd) > 2 and cand.ymd[2] is not None and cand.gran == "day":
+        start = _Ref(None)
+        start.day, start.year, start.month = day, day.year, day.month
+        return _next_day(cand.ymd[1], cand.ymd[2], start)
     shifted = _Ref(None)
     try:
         shifted.day = day.replace(year=day.year + 1) - dt.timedelta(1)

@@ -115,6 +115,31 @@ def _latest_day(month: int, day: int, ref: _Ref) -> tuple[dt.date, dt.date] | No
     return None
 
 
+def _next_day(month: int, day: int, ref: _Ref) -> tuple[dt.date, dt.date] | None:
+    """The first such day on or after the reference."""
+    if ref.day is None:
+        return None
+    for year in range(ref.day.year, ref.day.year + 9):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref.day:
+            return candidate, candidate
+    return None
+
+
+# A year-less day after one of these, in its sentence, is to come ("will pay on September 24",
+# "sera versé le 22 mai"): the next such day, not the last one.
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|is\s+due|are\s+due|scheduled|upcoming|next|payable|va|vont|sera|seront|aura"
+    r"|auront|prochaine?s?|prévue?s?|doit|doivent)\b[^.!?\n]*$")
+
+
+def _is_future(m: re.Match) -> bool:
+    return bool(_FUTURE.search(m.string, max(0, m.start() - 80), m.start()))
+
+
 def _day_span(y: int, m: int, d: int) -> tuple[dt.date, dt.date] | None:
     try:
         day = dt.date(y, m, d)
@@ -133,5 +158,6 @@ def _day_cand(m: re.Match, y: int | None, mo: int, d: int, gran: str = "day") ->
         return _Cand(m.start(), m.end(), gran, (lambda ref: span), (y, mo, d))
     if d > _last(2000, mo):  # "30 février" is no date in any year
         return _Cand(m.start(), m.end(), gran, _unresolved, (None, mo, d))
-    return _Cand(m.start(), m.end(), gran, lambda ref: _latest_day(mo, d, ref), (None, mo, d))
+    resolve = _next_day if _is_future(m) else _latest_day
+    return _Cand(m.start(), m.end(), gran, lambda ref: resolve(mo, d, ref), (None, mo, d))
 

@@ -94,6 +94,9 @@ class Frame:
     """Values restating a bound one in brackets ("385 million euros ($415 million)")."""
     roles: Mapping[str, RoleReading] = field(default_factory=dict)
     """The role of each bound value (level, change with its direction, base)."""
+    inherited: frozenset[str] = frozenset()
+    """Kinds whose value comes from the sentence or the headline, not the frame: they may
+    support a claim, never contradict it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,26 +274,47 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans)
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
-    frames = _with_headline_period(frames, query, index, sid)
+    frames = _with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, claim_roles=query.roles)
 
 
-def _with_headline_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int) -> list[Frame]:
-    """``period-from-headline``: a frame that states no date, in a document whose headline
-    states exactly one, is about the headline's period ("Résultats annuels 2023" … "Résultat
-    net : 2 983 M€"), for a claim that expects a date. Only event-marking kinds inherit."""
+def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int,
+                         mentions: Mapping[str, list[Mention]]) -> list[Frame]:
+    """A frame that states no date, for a claim that expects one, is about the period its
+    context states (only event-marking kinds inherit; the inherited kinds are recorded):
+
+    ``period-from-sentence``: the one date of its own sentence outside the frame ("Pour
+    l'année 2024, affichant un chiffre d'affaires de 69,2 milliards");
+    ``period-from-headline``: else the period the headline labels ("Résultats annuels
+    2023"), or its one date (… "Résultat net : 2 983 M€").
+    """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
+    if not wanted:
+        return frames
+    own = {k: mentions[k][0] for k in wanted if len(mentions.get(k, ())) == 1}
     headline = index.sentences_of(index.document_of(sid)).start
-    if not wanted or headline == sid:
-        return frames
-    found = index.mentions(headline)
-    inherited = {k: found[k][0] for k in wanted if len(found.get(k, ())) == 1}
-    if not inherited:
-        return frames
-    return [dataclasses.replace(f, bound={**inherited, **f.bound}) if set(inherited) - set(f.bound) and f.bound
-            else f for f in frames]
+    above = _headline_period(index, headline, wanted) if headline != sid else {}
+    out = []
+    for frame in frames:
+        missing = [k for k in wanted if k not in frame.bound]
+        context = {k: own.get(k) or above.get(k) for k in missing if own.get(k) or above.get(k)}
+        if context and frame.bound:
+            frame = dataclasses.replace(frame, bound={**context, **frame.bound}, inherited=frozenset(context))
+        out.append(frame)
+    return out
+
+
+def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[str, Mention]:
+    text = index.passage(headline).document.text
+    found = {}
+    for kind in kinds:
+        dates = [m for m in index.mentions(headline).get(kind, ()) if role_of(text, m).rule != "role-base"]
+        labels = [m for m in dates if role_of(text, m).rule == "role-period-label"]
+        if len(labels) == 1 or len(dates) == 1:
+            found[kind] = (labels or dates)[0]
+    return found
 
 
 def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: str,
@@ -537,10 +561,23 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
                 and not _parallel(main, cue, clauses[j], words, entity_at)):
             siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
             continue
+        if not kinds_here & set(main.bound) and CONNECTOR.match(text, start, end):
+            more = _bind(start, end, (start, start), mentions, text, english=english)
+            main = dataclasses.replace(main, end=end, bound={**more.bound, **main.bound},
+                                       restated={**more.restated, **main.restated})
+            continue
         break
     return main, siblings
 
 
+# ``continuation-connector``: level, change and base travel together. A clause opening with
+# one of these adds the kinds the frame lacks ("a progressé de 5,8 %, pour atteindre 69,2
+# milliards", "rose 8%, to $4.2 billion", "à 12,4 milliards, en hausse de 6 %"). A base
+# ("contre 26,7 % l'an dernier") is not one: its date is the base's.
+CONNECTOR = regex.compile(
+    r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
+        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down)\b""",
+    regex.IGNORECASE | regex.VERBOSE)
 ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its
 values; a longer clause ("portant à plus d'un milliard le montant total levé") says something

@@ -41,6 +41,8 @@ def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher],
     mismatched = [k for k, a in agreements.items() if a is Agreement.MISMATCH]
     if not mismatched:
         return None, "no bound value contradicts the claim"
+    if set(mismatched) & frame.inherited:
+        return None, f"the {sorted(set(mismatched) & frame.inherited)[0]} from its context differs: another period"
     extra = [k for k in sorted(set(frame.bound) - set(agreements))
              if getattr(matchers.get(k), "marks_event", False)]
     if extra:

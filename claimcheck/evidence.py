@@ -35,13 +35,13 @@ from typing import Iterator, Mapping, Sequence
 
 import regex
 
-from . import entities
+from . import entities, scope
 from .index import Index
 from .model import Claim, Mention, Passage
-from .relations import RelationMention
-from .roles import Role, RoleReading, per_share, role_of
+from .query import ClaimQuery
+from .roles import Role, RoleReading, role_of
 from .sentences import split_clauses
-from .words import Cue, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens
+from .words import DETERMINERS, Words, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens, words_of
 
 ADVERBIAL_WORDS = 3
 ANAPHORA_CHAIN = 3
@@ -51,17 +51,10 @@ SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 # After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards").
 STRETCH_ENDS = regex.compile(r";|(?<!\d),|,(?!\d)")
 RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
-# ``generic-statement``: "Chaque 0,1 point de déficit représente 3 milliards", "Each extra
-# point costs $2 billion": a rule of thumb, not the figure of the relation.
-GENERIC = regex.compile(r"\W*(?:chaque|each|every)\b", regex.IGNORECASE)
 # A value tied to the cue after it by a preposition is the cue's ("7 milliards dans la
 # formation", "19 566 M€ de chiffre d'affaires"), whatever relation came before it.
 LINKED = regex.compile(r"\s*(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
                        regex.IGNORECASE)
-# ``relation-denominator``: "4,4 % du PIB", "3% of GDP": the relation is the unit of the
-# value before it, not the relation the sentence speaks of.
-DENOMINATOR = regex.compile(r"(?:%|pour\s*cent|percent|points?)\s+(?:du|de\s+la|de|d['’]|of)\s*$",
-                            regex.IGNORECASE)
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
@@ -76,7 +69,6 @@ ENGLISH_FUNCTION_WORDS = frozenset("""
     last next earlier later ago year years month months quarter quarters week weeks day days
     annually apiece more less plus worth up down compared versus vs
 """.split())
-DETERMINERS = frozenset("le la les l un une des du de d the a an its his her their son sa ses leur".split())
 # Tokens are accent-folded: "a" is "à". Contracted forms count as their preposition.
 ATTRIBUTION = {"pour": "pour", "dans": "dans", "a": "a", "au": "a", "aux": "a", "chez": "chez",
                "for": "for", "in": "in", "into": "in", "to": "to"}
@@ -116,127 +108,6 @@ class Reading:
     """The role (and direction) of each expected value, read in the claim sentence."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """A sentence's tokens with document offsets."""
-
-    text: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-
-
-class ClaimQuery:
-    """A claim's entities, cues and value roles in the form the index is searched with."""
-
-    def __init__(self, claim: Claim, index: Index | None = None) -> None:
-        self.claim = claim
-        self.entities = [entities.name_forms(group) for group in claim.about]
-        others = tuple(entities.name_forms(group) for group in claim.others)
-        self.known = tuple(self.entities) + others
-        # An entity the claim sentence itself names ("la filiale d'Ubisoft") is part of the
-        # claim, not a rival owner of its figures.
-        stated = [t for t, _, _ in tokens(claim.text)]
-        self.stated = frozenset(stated) | {t for cue in claim.cues for t, _, _ in tokens(cue)}
-        self.rivals = tuple(forms for forms in others if not entities.named_in(stated, forms))
-        lexicon = index.lexicon if index is not None else None
-        lang = claim.lang
-        named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
-        self.relations = {r for _, (r, _) in named if r}
-        # Only a noun cue stands for its relation's other nouns: a verb cue ("investirait")
-        # is more particular than the relation ("investissement", "levée de fonds").
-        synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
-        self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
-        self.roles = claim_roles(claim, index.matchers) if index is not None else {}
-        self.per_share = {f.kind: _claim_per_share(claim, f) for f in claim.expect if f.kind == "amount"}
-
-    def candidates(self, index: Index) -> list[int]:
-        """Sentence ids that may be relevant, before positions are checked: the sentences
-        holding a cue in the documents that name every entity. Entities are rarer than cues,
-        so they narrow first, and a document's sentences are looked at only when it names them
-        (a sentence may be about an entity it does not name: :mod:`claimcheck.entities`)."""
-        if not self.cues:
-            return []
-        documents: set[int] | None = None
-        for group in self.entities:
-            named = set().union(*(index.with_all(words) for words in group))
-            docs = {index.document_of(sid) for sid in named}
-            documents = docs if documents is None else documents & docs
-            if not documents:
-                return []
-        within = (range(len(index)) if documents is None
-                  else [sid for number in sorted(documents) for sid in index.sentences_of(number)])
-        return sorted(set().union(*(index.with_cue(cue, within=within) for cue in self.cues)))
-
-
-def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleReading]:
-    """The role of each expected value, read in the claim sentence by the rules that read
-    articles (:mod:`claimcheck.roles`): "a progressé de 8 %" is a change, "$4.2 billion" a
-    level. A value written with a sign ("-4 %") is a change in that direction. A value the
-    sentence does not state has no role: it binds a level or a change alike."""
-    roles = {}
-    cues = [span for cue in claim.cues for span in _char_spans(Cue(cue), claim.text)]
-    for facet in claim.expect:
-        signed = role_of(facet.text, Mention(kind=facet.kind, start=0, end=len(facet.text),
-                                               text=facet.text, value=facet.value))
-        if signed.role is Role.CHANGE:
-            roles[facet.kind] = signed
-        matcher = matchers.get(facet.kind)
-        if matcher is None:
-            continue
-        try:
-            found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
-                     if _same_magnitude(matcher, facet, m)]
-        except Exception:  # a failing matcher is reported when the claim is judged
-            continue
-        if found:
-            read = role_of(claim.text, found[0], cues)
-            if read.role is not Role.BASE and (read.role is Role.CHANGE or signed.role is not Role.CHANGE):
-                roles[facet.kind] = read
-    return roles
-
-
-def _claim_per_share(claim: Claim, facet) -> bool:
-    at = claim.text.find(facet.text)
-    stated = Mention(kind=facet.kind, start=max(at, 0), end=max(at, 0) + len(facet.text) if at >= 0 else 0,
-                     text=facet.text, value=facet.value)
-    return per_share(facet.text + " ", dataclasses.replace(stated, start=0, end=len(facet.text)), 0) or (
-        at >= 0 and per_share(claim.text, stated, 0))
-
-
-PER_SHARE_CEILING = 10_000
-"""A sum below this may be per share even when the claim does not say so ("un dividende de
-13 euros"); a larger one is a total."""
-
-
-def _share_basis_differs(mention: Mention, claim_per_share: bool | None, text: str,
-                         cues: Sequence[tuple[int, int]]) -> bool:
-    """``per-share``: a sum per share is compared only with a sum per share, and a total with
-    a total ("$20 million, or a penny per share"), unless the total side is small enough to
-    be a per-share sum."""
-    if claim_per_share is None:
-        return False
-    relation = max((a for a, b in cues if b <= mention.start), default=mention.start)
-    found = per_share(text, mention, relation)
-    if found == claim_per_share:
-        return False
-    small = getattr(mention.value, "low", None) or getattr(mention.value, "high", None)
-    return claim_per_share or small is None or abs(small) >= PER_SHARE_CEILING
-
-
-def _same_magnitude(matcher, facet, mention: Mention) -> bool:
-    from .matchers import Agreement
-    with_sign = getattr(matcher, "with_sign", None)
-    if with_sign is not None:
-        facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))
-        mention = dataclasses.replace(mention, value=with_sign(mention.value, 1))
-    return matcher.compare(facet, mention) is Agreement.MATCH
-
-
-def _char_spans(cue: Cue, text: str) -> list[tuple[int, int]]:
-    found = list(tokens(text))
-    words = tuple(t for t, _, _ in found)
-    return [(found[a][1], found[b][2]) for a, b in find_cue(cue, words)]
-
-
 def readings(claim: Claim, index: Index) -> Iterator[Reading]:
     """Every relevant passage of the corpus for ``claim``, with its frames, in corpus order."""
     query = ClaimQuery(claim, index)
@@ -249,10 +120,10 @@ def readings(claim: Claim, index: Index) -> Iterator[Reading]:
 def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     """The reading of sentence ``sid``, or None when it is not relevant."""
     passage = index.passage(sid)
-    if GENERIC.match(passage.text):
+    if scope.is_generic(passage.text):
         return None
     text = passage.document.text
-    words = _words(passage)
+    words = words_of(passage.document.text, passage.start, passage.end)
     entity_at, about_rule = _entities(query, index, sid, words)
     if entity_at is None:
         return None
@@ -260,11 +131,11 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     relations = index.lexicon.mentions(words.text, lang)
     found = {(span, span[1] - span[0] + 1 > len(cue.words)) for cue in query.cues for span in find_cue(cue, words.text)}
     cue_at = sorted({span for span, stretched in found
-                     if not _inside_other_relation(span, relations, query.relations, stretched)})
-    cue_at = [c for c in cue_at if not DENOMINATOR.search(text, max(0, words.spans[c[0]][0] - 30), words.spans[c[0]][0])]
-    owned = [c for c in cue_at if _owned_by_other(c, query, words)]
+                     if not scope.inside_other_relation(span, relations, query.relations, stretched)})
+    cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])]
+    owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     nouns = {(m.first, m.last) for m in relations}
-    cue_at = [c for c in cue_at if c not in owned and not (c in nouns and _segment(c, query, words, text))]
+    cue_at = [c for c in cue_at if c not in owned and not (c in nouns and scope.is_segment(c, query, words, text))]
     if not cue_at:
         return None
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
@@ -332,7 +203,7 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
         want = wanted.get(kind)
         kept[kind] = []
         for mention in found:
-            if _share_basis_differs(mention, query.per_share.get(kind), text, cues):
+            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues):
                 continue
             read = role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
@@ -355,14 +226,8 @@ def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -
                and d.start - mention.end <= 12 for d in mentions.get("date", ()))
 
 
-def _words(passage: Passage) -> _Words:
-    found = list(tokens(passage.text))
-    return _Words(text=tuple(t for t, _, _ in found),
-                  spans=tuple((passage.start + s, passage.start + e) for _, s, e in found))
-
-
 def _entities(query: ClaimQuery, index: Index, sid: int,
-              words: _Words) -> tuple[list[int] | None, str]:
+              words: Words) -> tuple[list[int] | None, str]:
     """Token indexes where the claim's entities are named, and the rule that made the
     sentence about them (``entity-named`` when it names them all)."""
     starts: list[int] = []
@@ -405,79 +270,8 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
     return False
 
 
-# Words that may stand before a relation without narrowing it to a part of the business.
-NEUTRAL_MODIFIERS = frozenset("""
-    total quarterly annual overall net gross group consolidated record reported company s its their
-    the a an of and in on for with to from by at as its this that these those his her our year quarter
-    month half fiscal first second third fourth full record strong higher lower increased rising
-    falling combined underlying global worldwide overall new ttm yearly monthly also which while
-""".split())
-
-
-def _segment(cue: tuple[int, int], query: ClaimQuery, words: _Words, text: str) -> bool:
-    """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
-    revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
-    is that part's, unless the claim sentence names the same part. (Verbs are left alone:
-    their objects are often names, "rachèterait Beats".)"""
-    a, b = cue
-    stated = query.stated
-    if query.claim.lang == "en" and a > 0:
-        word = words.text[a - 1]
-        return word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated
-    after = b + 1
-    if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
-        after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",)))
-    if after >= len(words.text):
-        return False
-    start = words.spans[after][0]
-    word = words.text[after]
-    return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
-
-
-def _is_entity(word: str, query: ClaimQuery) -> bool:
-    return any(word in form for forms in query.known for form in forms)
-
-
-def _inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMention],
-                           mine: set[str], stretched: bool) -> bool:
-    """``relation-competes``: a cue of a relation inside a longer phrase of another relation
-    names that one ("bénéfice" in "bénéfice par action" is EPS); so does a cue found with an
-    inserted word when the whole stretch is another relation's phrase ("net interest income"
-    is not "net income")."""
-    a, b = cue
-    return any(m.relation not in mine and m.first <= a and b <= m.last
-               and ((m.first, m.last) != cue and mine or stretched) for m in relations)
-
-
-# Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".
-OWNER_LINKS = frozenset("de d du des of at chez for pour by".split())
-
-
-def _owned_by_other(cue: tuple[int, int], query: ClaimQuery, words: _Words) -> bool:
-    """``owner-other-entity``: a relation whose owner is named right beside it, and is another
-    known entity, is that entity's ("le chiffre d'affaires de Gucci", "Gucci's revenue",
-    "Gucci sales")."""
-    a, b = cue
-    others = query.rivals
-    if not others:
-        return False
-    after = b + 1
-    while after < len(words.text) and words.text[after] in OWNER_LINKS | DETERMINERS and after <= b + 2:
-        after += 1
-    before = a - 1
-    if before >= 0 and words.text[before] == "s":  # "Gucci's"
-        before -= 1
-    for forms in others:
-        for form in forms:
-            if tuple(words.text[after:after + len(form)]) == form and after > b + 1:
-                return True
-            if before + 1 - len(form) >= 0 and tuple(words.text[before + 1 - len(form):before + 1]) == form:
-                return True
-    return False
-
-
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
-            mentions: Mapping[str, list[Mention]], words: _Words, entity_at: list[int],
+            mentions: Mapping[str, list[Mention]], words: Words, entity_at: list[int],
             text: str, english: bool, competitors: Sequence[tuple[int, int]] = (),
             roles: Mapping[int, RoleReading] | None = None) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
@@ -543,7 +337,7 @@ def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
 
 
 def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
-              clauses: list[tuple[int, int]], mentions: Mapping[str, list[Mention]], words: _Words,
+              clauses: list[tuple[int, int]], mentions: Mapping[str, list[Mention]], words: Words,
               entity_at: list[int], text: str, opening: int, english: bool) -> tuple[Frame, list[Frame]]:
     """Rule 3: the clauses after the cue's that join its frame, or make ellipsis frames."""
     siblings = []
@@ -584,14 +378,14 @@ values; a longer clause ("portant à plus d'un milliard le montant total levé")
 of its own and does not borrow the cue."""
 
 
-def _is_elliptic(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: _Words) -> bool:
+def _is_elliptic(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: Words) -> bool:
     start, end = clause
     values = [m for found in mentions.values() for m in _inside(found, start, end)]
     loose = [s for s in words.spans if start <= s[0] < end and not any(m.start <= s[0] < m.end for m in values)]
     return len(loose) <= ELLIPSIS_WORDS
 
 
-def _opening(clauses: list[tuple[int, int]], first: int, ci: int, text: str, words: _Words) -> int:
+def _opening(clauses: list[tuple[int, int]], first: int, ci: int, text: str, words: Words) -> int:
     """Where the cue's own stretch starts: after the adverbial clauses, or after a short
     comma-ended opener of the cue's clause ("Fin novembre, le logiciel…")."""
     start, end = clauses[ci]
@@ -615,7 +409,7 @@ def _inside(found: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in found if start <= m.start and m.end <= end]
 
 
-def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: _Words) -> bool:
+def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: Words) -> bool:
     """A short clause made of values and at most a few words ("En juillet 2019,")."""
     start, end = clause
     values = [m for found in mentions.values() for m in _inside(found, start, end)]
@@ -676,7 +470,7 @@ def _reaches(mention: Mention, cue: tuple[int, int], text: str, opening: int) ->
     return mention.start < opening or not SEPARATORS.search(text, mention.end, cue[0])
 
 
-def _parallel(main: Frame, cue: tuple[int, int], clause: tuple[int, int], words: _Words,
+def _parallel(main: Frame, cue: tuple[int, int], clause: tuple[int, int], words: Words,
               entity_at: list[int]) -> bool:
     """Does ``clause`` repeat the preposition that attributes the frame's value?"""
     first_value = min(m.start for m in main.bound.values())
@@ -688,7 +482,7 @@ def _parallel(main: Frame, cue: tuple[int, int], clause: tuple[int, int], words:
     return bool(preps & inside)
 
 
-def _preposition_before(i: int, words: _Words) -> str | None:
+def _preposition_before(i: int, words: Words) -> str | None:
     j = i - 1
     while j >= 0 and words.text[j] in DETERMINERS and words.text[j] not in ATTRIBUTION:
         j -= 1

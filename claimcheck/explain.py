@@ -12,7 +12,8 @@ from typing import Iterable, Sequence
 from .check import check
 from .claims import collect
 from .errors import ExitCode, UsageError
-from .evidence import ClaimQuery, Reading, readings
+from .evidence import Reading, readings
+from .query import ClaimQuery
 from .index import Index
 from .judge import judge_frame
 from .matchers import Matcher
@@ -96,7 +97,7 @@ def near_misses(claim: Claim, index: Index, document: Document, relevant: Sequen
                 if (kind, mention.start) not in bound:
                     yield (f"line {reading.passage.line}: {kind} {mention.text!r} is in the passage but "
                            "not bound to the cue (another clause or another relation)")
-    query = ClaimQuery(claim)
+    query = ClaimQuery(claim, index)
     cue_ids = set().union(*(index.with_cue(c) for c in query.cues)) if query.cues else set()
     groups = [set().union(*(index.with_all(w) for w in g)) for g in query.entities]
     done = {r.sentence for r in relevant}

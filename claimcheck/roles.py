@@ -98,7 +98,7 @@ _BASE_AFTER = regex.compile(
 _EXPECTED = regex.compile(
     r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|forecasts?
         |polled|projections?|projected|predicted|attentes?|économistes|analystes|tablai(?:en)?t|attendai(?:en)?t
-        |anticipai(?:en)?t|prévoyai(?:en)?t)\b[^.;:]{0,60}$""", regex.IGNORECASE | regex.VERBOSE)
+        |anticipai(?:en)?t|prévoyai(?:en)?t)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
 _COMPARISON_DATE = regex.compile(
     r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|the\s+(?:previous|prior)\s+year

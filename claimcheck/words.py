@@ -6,6 +6,7 @@ in the original text: nothing is rewritten, so quotes and offsets stay exact.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 import regex
@@ -60,6 +61,23 @@ HEDGES = regex.compile(
         |serai(?:t|ent)|[\p{L}]{3,}(?<!t)rai(?:t|ent)|pr[ée]sum[ée]e?s?|vraisemblablement|reportedly
         |according\s+to|allegedly|rumou?r(?:s|ed)?|would|could|might|may\s+have|is\s+said\s+to)\b""",
     regex.IGNORECASE | regex.VERBOSE)
+
+
+DETERMINERS = frozenset("le la les l un une des du de d the a an its his her their son sa ses leur".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence's tokens (casefolded, accent-folded) with their offsets in the document."""
+
+    text: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def words_of(text: str, start: int, end: int) -> Words:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    found = list(tokens(text[start:end]))
+    return Words(text=tuple(t for t, _, _ in found), spans=tuple((start + s, start + e) for _, s, e in found))
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:

@@ -179,7 +179,7 @@ def _fr_ended(m, lang):
 
 # -- Years before the reference ------------------------------------------------------------------------------
 
-_COUNT = rf"(?P<n>\d{{1,2}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+_COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _APPROX = r"(?:(?:nearly|almost|about|some|roughly|près{_SP}de|environ|presque){_SP})?".replace("{_SP}", _SP)
 
 

@@ -1,0 +1,112 @@
+"""The claim as the reader sees it: its entities, relation, cues, and the role of each value.
+
+A claim sentence is read by the rules that read articles: its values get a role
+(:mod:`claimcheck.roles`), its cues a relation (:mod:`claimcheck.relations`), its entities
+their name forms (:mod:`claimcheck.entities`). What the analyst wrote (``about``, ``cues``,
+``expect``) is what is searched for; the reading only adds what the sentence says of it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Mapping
+
+from . import entities
+from .matchers import Agreement
+from .model import Claim, Mention
+from .roles import Role, RoleReading, per_share, role_of
+from .words import Cue, find_cue, tokens
+
+if TYPE_CHECKING:
+    from .index import Index
+
+
+class ClaimQuery:
+    """A claim's entities, cues and value roles in the form the index is searched with."""
+
+    def __init__(self, claim: Claim, index: Index | None = None) -> None:
+        self.claim = claim
+        self.entities = [entities.name_forms(group) for group in claim.about]
+        others = tuple(entities.name_forms(group) for group in claim.others)
+        self.known = tuple(self.entities) + others
+        # An entity the claim sentence itself names ("la filiale d'Ubisoft") is part of the
+        # claim, not a rival owner of its figures.
+        stated = [t for t, _, _ in tokens(claim.text)]
+        self.stated = frozenset(stated) | {t for cue in claim.cues for t, _, _ in tokens(cue)}
+        self.rivals = tuple(forms for forms in others if not entities.named_in(stated, forms))
+        lexicon = index.lexicon if index is not None else None
+        lang = claim.lang
+        named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
+        self.relations = {r for _, (r, _) in named if r}
+        # Only a noun cue stands for its relation's other nouns: a verb cue ("investirait")
+        # is more particular than the relation ("investissement", "levée de fonds").
+        synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
+        self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
+        self.roles = claim_roles(claim, index.matchers) if index is not None else {}
+        self.per_share = {f.kind: _claim_per_share(claim, f) for f in claim.expect if f.kind == "amount"}
+
+    def candidates(self, index: Index) -> list[int]:
+        """Sentence ids that may be relevant, before positions are checked: the sentences
+        holding a cue in the documents that name every entity. Entities are rarer than cues,
+        so they narrow first, and a document's sentences are looked at only when it names them
+        (a sentence may be about an entity it does not name: :mod:`claimcheck.entities`)."""
+        if not self.cues:
+            return []
+        documents: set[int] | None = None
+        for group in self.entities:
+            named = set().union(*(index.with_all(words) for words in group))
+            docs = {index.document_of(sid) for sid in named}
+            documents = docs if documents is None else documents & docs
+            if not documents:
+                return []
+        within = (range(len(index)) if documents is None
+                  else [sid for number in sorted(documents) for sid in index.sentences_of(number)])
+        return sorted(set().union(*(index.with_cue(cue, within=within) for cue in self.cues)))
+
+
+def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleReading]:
+    """The role of each expected value, read in the claim sentence by the rules that read
+    articles (:mod:`claimcheck.roles`): "a progressé de 8 %" is a change, "$4.2 billion" a
+    level. A value written with a sign ("-4 %") is a change in that direction. A value the
+    sentence does not state has no role: it binds a level or a change alike."""
+    roles = {}
+    cues = [span for cue in claim.cues for span in _char_spans(Cue(cue), claim.text)]
+    for facet in claim.expect:
+        signed = role_of(facet.text, Mention(kind=facet.kind, start=0, end=len(facet.text),
+                                               text=facet.text, value=facet.value))
+        if signed.role is Role.CHANGE:
+            roles[facet.kind] = signed
+        matcher = matchers.get(facet.kind)
+        if matcher is None:
+            continue
+        try:
+            found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
+                     if _same_magnitude(matcher, facet, m)]
+        except Exception:  # a failing matcher is reported when the claim is judged
+            continue
+        if found:
+            read = role_of(claim.text, found[0], cues)
+            if read.role is not Role.BASE and (read.role is Role.CHANGE or signed.role is not Role.CHANGE):
+                roles[facet.kind] = read
+    return roles
+
+
+def _claim_per_share(claim: Claim, facet) -> bool:
+    at = claim.text.find(facet.text)
+    stated = Mention(kind=facet.kind, start=max(at, 0), end=max(at, 0) + len(facet.text) if at >= 0 else 0,
+                     text=facet.text, value=facet.value)
+    return per_share(facet.text + " ", dataclasses.replace(stated, start=0, end=len(facet.text)), 0) or (
+        at >= 0 and per_share(claim.text, stated, 0))
+
+
+def _same_magnitude(matcher, facet, mention: Mention) -> bool:
+    with_sign = getattr(matcher, "with_sign", None)
+    if with_sign is not None:
+        facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))
+        mention = dataclasses.replace(mention, value=with_sign(mention.value, 1))
+    return matcher.compare(facet, mention) is Agreement.MATCH
+
+
+def _char_spans(cue: Cue, text: str) -> list[tuple[int, int]]:
+    found = list(tokens(text))
+    words = tuple(t for t, _, _ in found)
+    return [(found[a][1], found[b][2]) for a, b in find_cue(cue, words)]

@@ -1,0 +1,148 @@
+"""Whether a passage speaks of the claim's own scope: its entity, its relation, its part of
+the business, its basis.
+
+A cue occurrence, or a value, that a rule here sets aside decides nothing for the claim.
+Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/rules.yaml:
+
+``relation-competes``       a cue inside a longer phrase of another relation names that one
+``owner-other-entity``      a relation owned by another known entity ("les ventes de Gucci")
+``segment-modifier``        a relation narrowed to a part ("data center revenue")
+``relation-denominator``    "4,4 % du PIB" is a unit, not the GDP relation
+``generic-statement``       "Chaque point de croissance rapporte…" is a rule of thumb
+``per-share``               a sum per share against a total, or the reverse
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import regex
+
+from .model import Mention
+from .relations import RelationMention
+from .roles import per_share
+from .words import DETERMINERS, Words
+
+if TYPE_CHECKING:
+    from .query import ClaimQuery
+
+# ``generic-statement``: "Chaque 0,1 point de déficit représente 3 milliards", "Each extra
+# point costs $2 billion": a rule of thumb, not the figure of the relation.
+GENERIC = regex.compile(r"\W*(?:chaque|each|every)\b", regex.IGNORECASE)
+# ``relation-denominator``: "4,4 % du PIB", "3% of GDP": the relation is the unit of the
+# value before it, not the relation the sentence speaks of.
+DENOMINATOR = regex.compile(r"(?:%|pour\s*cent|percent|points?)\s+(?:du|de\s+la|de|d['’]|of)\s*$",
+                            regex.IGNORECASE)
+
+
+def is_generic(sentence: str) -> bool:
+    """``generic-statement``: does the sentence state a rule of thumb ("Chaque…", "Each…")?"""
+    return bool(GENERIC.match(sentence))
+
+
+def is_denominator(text: str, start: int) -> bool:
+    """``relation-denominator``: is the phrase at ``start`` the unit of a value before it?"""
+    return bool(DENOMINATOR.search(text, max(0, start - 30), start))
+
+
+PER_SHARE_CEILING = 10_000
+"""A sum below this may be per share even when the claim does not say so ("un dividende de
+13 euros"); a larger one is a total."""
+
+
+def share_basis_differs(mention: Mention, claim_per_share: bool | None, text: str,
+                         cues: Sequence[tuple[int, int]]) -> bool:
+    """``per-share``: a sum per share is compared only with a sum per share, and a total with
+    a total ("$20 million, or a penny per share"), unless the total side is small enough to
+    be a per-share sum."""
+    if claim_per_share is None:
+        return False
+    relation = max((a for a, b in cues if b <= mention.start), default=mention.start)
+    found = per_share(text, mention, relation)
+    if found == claim_per_share:
+        return False
+    small = getattr(mention.value, "low", None) or getattr(mention.value, "high", None)
+    return claim_per_share or small is None or abs(small) >= PER_SHARE_CEILING
+
+
+# Words that may stand before a relation without narrowing it to a part of the business.
+NEUTRAL_MODIFIERS = frozenset("""
+    total quarterly annual overall net gross group consolidated record reported company s its their
+    the a an of and in on for with to from by at as its this that these those his her our year quarter
+    month half fiscal first second third fourth full record strong higher lower increased rising
+    falling combined underlying global worldwide overall new ttm yearly monthly also which while
+""".split())
+
+
+PERIOD_WORDS = frozenset("""
+    quarter quarters year years period periods month months three six nine twelve latest same
+    full fiscal first second third fourth past last previous prior current whole
+""".split())
+
+
+def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str) -> bool:
+    """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
+    revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
+    is that part's, unless the claim sentence names the same part. (Verbs are left alone:
+    their objects are often names, "rachèterait Beats".)"""
+    a, b = cue
+    stated = query.stated
+    if query.claim.lang == "en":
+        word = words.text[a - 1] if a > 0 else ""
+        if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated:
+            return True
+        # "revenue for services", "revenue from iPhone", "the index including housing costs"
+        if b + 2 < len(words.text) and words.text[b + 1] in ("for", "from", "including", "excluding", "at"):
+            after = b + 2 + (words.text[b + 2] == "the")
+            part = words.text[after] if after < len(words.text) else ""
+            return part.isalpha() and part not in NEUTRAL_MODIFIERS and part not in PERIOD_WORDS and part not in stated
+        return False
+    after = b + 1
+    if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
+        after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",)))
+    if after >= len(words.text):
+        return False
+    start = words.spans[after][0]
+    word = words.text[after]
+    return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
+
+
+def _is_entity(word: str, query: "ClaimQuery") -> bool:
+    return any(word in form for forms in query.known for form in forms)
+
+
+def inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMention],
+                           mine: set[str], stretched: bool) -> bool:
+    """``relation-competes``: a cue of a relation inside a longer phrase of another relation
+    names that one ("bénéfice" in "bénéfice par action" is EPS); so does a cue found with an
+    inserted word when the whole stretch is another relation's phrase ("net interest income"
+    is not "net income")."""
+    a, b = cue
+    return any(m.relation not in mine and m.first <= a and b <= m.last
+               and ((m.first, m.last) != cue and mine or stretched) for m in relations)
+
+
+# Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".
+OWNER_LINKS = frozenset("de d du des of at chez for pour by".split())
+
+
+def owned_by_other(cue: tuple[int, int], query: "ClaimQuery", words: Words) -> bool:
+    """``owner-other-entity``: a relation whose owner is named right beside it, and is another
+    known entity, is that entity's ("le chiffre d'affaires de Gucci", "Gucci's revenue",
+    "Gucci sales")."""
+    a, b = cue
+    others = query.rivals
+    if not others:
+        return False
+    after = b + 1
+    while after < len(words.text) and words.text[after] in OWNER_LINKS | DETERMINERS and after <= b + 2:
+        after += 1
+    before = a - 1
+    if before >= 0 and words.text[before] == "s":  # "Gucci's"
+        before -= 1
+    for forms in others:
+        for form in forms:
+            if tuple(words.text[after:after + len(form)]) == form and after > b + 1:
+                return True
+            if before + 1 - len(form) >= 0 and tuple(words.text[before + 1 - len(form):before + 1]) == form:
+                return True
+    return False

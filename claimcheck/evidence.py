@@ -51,9 +51,10 @@ SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 # After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards").
 STRETCH_ENDS = regex.compile(r";|(?<!\d),|,(?!\d)")
 RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
-# A value tied to the cue after it by a preposition is the cue's ("7 milliards dans la
-# formation", "19 566 M€ de chiffre d'affaires"), whatever relation came before it.
-LINKED = regex.compile(r"\s*(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
+# A value tied to the cue after it by a preposition or a determiner alone is the cue's ("7
+# milliards dans la formation", "19 566 M€ de chiffre d'affaires", "porte à 6 milliards la
+# valorisation"), whatever relation came before it.
+LINKED = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*)?(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
                        regex.IGNORECASE)
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 REPORTING = regex.compile(

@@ -87,7 +87,9 @@ _CHANGE_AFTER = regex.compile(
         |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
         |drop|fall|decrease|loss|slide|contraction))\b""", regex.IGNORECASE | regex.VERBOSE)
 _BASE_BEFORE = regex.compile(
-    r"""(?:\b(?:contre|vs\.?|versus|from|compared\s+(?:with|to)|par\s+rapport\s+(?:à|au|aux)
+    r"""(?:\b(?:compared\s+(?:with|to)|par\s+rapport\s+(?:à|au)|contre|vs\.?|versus)\s+(?:la\s+|the\s+)?
+           (?:même|same)\s+(?:période|period|quarter|trimestre|month|mois)\s+(?:of|in|de|d['’])\s+(?:l['’]ann[ée]e\s+)?
+        |\b(?:contre|vs\.?|versus|from|compared\s+(?:with|to)|par\s+rapport\s+(?:à|au|aux)
         |against)\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
         |\b(?:après|after)\s+(?:(?:un|une|a|an)\s+(?:[\p{L}]+\s+){0,2}(?:(?:de|d['’]|of)\s*)?)?
         |\(\s*(?:19|20)\d\d\s*:\s*)$""", regex.IGNORECASE | regex.VERBOSE)

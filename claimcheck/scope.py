@@ -70,6 +70,7 @@ NEUTRAL_MODIFIERS = frozenset("""
     the a an of and in on for with to from by at as its this that these those his her our year quarter
     month half fiscal first second third fourth full record strong higher lower increased rising
     falling combined underlying global worldwide overall new ttm yearly monthly also which while
+    cash interim final ordinary regular next latest average
 """.split())
 
 

@@ -110,6 +110,11 @@ _CARRY_TAIL_RE = re.compile(
     rf"{SPACE}*(?:[.,;:!?)»\"”]|$)|{SPACE}+(?i:supplémentaires?|additionnels?|de plus|more|"
     r"additional|extra|en|in|au|aux|à|pour|for|par|per|a|an|l['’]an|et|and|ou|or|contre|"
     r"against|this|cette|last|the|sur|on|de plus|chacun|each)(?![\w])")
+# "86,2 milliards d'euros de ventes et 15,2 milliards de bénéfice": a number followed by
+# "de <noun>" carries the currency only in such a parallel pair, never in "3 milliards
+# d'euros pour 2 millions de personnes".
+_OF_TAIL_RE = re.compile(rf"{SPACE}+(?:de|d['’]|of)(?![\w])", re.I)
+_PARALLEL_RE = re.compile(rf"{SPACE}+(?:de|d['’]|of){SPACE}*[\w'’ -]{{1,40}}?{SPACE}*(?:,|et|and){SPACE}*$", re.I)
 _CENTS_GAP_RE = re.compile(rf"{SPACE}*(?:(?P<j>et|and){SPACE}+)?$", re.I)
 _CENTS_UNIT_RE = re.compile(rf"{SPACE}*(?i:cents?|centimes?|pence|mao|fen)(?![\w])")
 _CENTS_END_RE = re.compile(rf"{SPACE}*(?:[.,;:!?)]|$|(?i:and|et)(?![\w]))")
@@ -326,7 +331,8 @@ def _settle(text: str, reading: _Reading, emitted: list[_Reading], bare: bool) -
     previous = emitted[-1]
     if previous.currency is None or _SENTENCE_END_RE.search(text, previous.end, reading.start):
         return
-    if not _CARRY_TAIL_RE.match(text, reading.end):
+    if not _CARRY_TAIL_RE.match(text, reading.end) and not (
+            _OF_TAIL_RE.match(text, reading.end) and _PARALLEL_RE.match(text[previous.end:reading.start])):
         return
     reading.currency, reading.has_currency = previous.currency, True
     emitted.append(reading)

@@ -57,6 +57,10 @@ RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
 LINKED = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*)?(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
                        regex.IGNORECASE)
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# ``relative-aside``: a relative clause between commas ("Les ventes de Gucci, qui représente
+# la moitié du chiffre d'affaires de Kering, sont en baisse de 6 %") is an aside: a cue in it
+# binds only what it holds, as a cue in brackets does.
+INCISE = regex.compile(r"(?<=,)[^,;()]*?\b(?:qui|dont|which|who|whose)\b[^,;()]*(?=,)", regex.IGNORECASE)
 REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
     r"|announc|report|told|stated|disclos)\w*\s+(?:on\s+|ce\s+|le\s+|last\s+|this\s+)?$",
@@ -105,8 +109,8 @@ class Reading:
     """True when an entity is not named in the sentence but resolved (anaphora, topic)."""
     about: str = "entity-named"
     """The rule that says what the sentence is about (:mod:`claimcheck.entities`)."""
-    claim_roles: Mapping[str, RoleReading] = field(default_factory=dict)
-    """The role (and direction) of each expected value, read in the claim sentence."""
+    query: ClaimQuery | None = None
+    """The claim as read (its facets, their roles, the dates its sentence states)."""
 
 
 def readings(claim: Claim, index: Index) -> Iterator[Reading]:
@@ -136,11 +140,15 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     nouns = {(m.first, m.last) for m in relations}
-    cue_at = [c for c in cue_at if c not in owned and not (c in nouns and scope.is_segment(c, query, words, text))]
+    parts = [c for c in cue_at if c in nouns and scope.is_segment(c, query, words, text)]
+    cue_at = [c for c in cue_at if c not in owned and c not in parts]
     if not cue_at:
         return None
+    # Another relation, or the claim's own relation owned by another entity or narrowed to a
+    # part ("les ventes de Gucci"), competes for the values around it.
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
                    if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)]
+    competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans)
@@ -148,7 +156,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      passage.document.lang == "en", competitors, roles)
     frames = _with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
-                   borrowed=about_rule != "entity-named", about=about_rule, claim_roles=query.roles)
+                   borrowed=about_rule != "entity-named", about=about_rule, query=query)
 
 
 def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int,
@@ -200,24 +208,41 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
     day = any(f.kind == "date" and getattr(f.value, "start", 1) == getattr(f.value, "end", 2)
               for f in query.claim.expect)
     kept, roles = {}, {}
+    everything = sorted((m for found in mentions.values() for m in found), key=lambda m: m.start)
     for kind, found in mentions.items():
         want = wanted.get(kind)
         kept[kind] = []
         for mention in found:
             if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues):
                 continue
-            read = role_of(text, mention, cues)
+            read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
                 continue
             if read.role is Role.BASE and dated and _dated(mention, mentions, text):
                 read = RoleReading(Role.LEVEL, None, "role-base-dated")
             if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
                 continue
-            if want is not None and read.role is not want.role:
+            # A claim about a forecast is decided by the forecast, however the passage words it.
+            expected_level = want is not None and want.role is Role.EXPECTED and read.role is Role.LEVEL
+            if want is not None and read.role is not want.role and not expected_level:
                 continue
             kept[kind].append(mention)
             roles[mention.start] = read
     return kept, roles
+
+
+RESTATING = regex.compile(r"\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?[$€£]?\d", regex.IGNORECASE)
+RESTATES = regex.compile(r"\s*,?\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?$", regex.IGNORECASE)
+
+
+def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
+                   cues: Sequence[tuple[int, int]]) -> RoleReading | None:
+    """``role-restated``: the role of the value this one restates (", or 0.2 percent")."""
+    before = [m for m in everything if m.end <= mention.start and m.kind != "date"]
+    if not before or not RESTATES.fullmatch(text, before[-1].end, mention.start):
+        return None
+    read = role_of(text, before[-1], cues)
+    return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None
 
 
 def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -> bool:
@@ -281,10 +306,11 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
     mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text)]
                 for kind, found in mentions.items()}
     frames = []
-    asides = [m.span() for m in BRACKETS.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
+    asides = [m.span() for pattern in (BRACKETS, INCISE)
+              for m in pattern.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
     for cue in cue_spans:
         aside = next(((a, b) for a, b in asides if a <= cue[0] and cue[1] <= b), None)
-        if aside is not None:  # ``bracket-aside``: a cue in brackets binds only what they hold
+        if aside is not None:  # ``bracket-aside``, ``relative-aside``: a cue in an aside binds only it
             frames.append(_with_frame_roles(_bind(aside[0], aside[1], cue, mentions, text, aside[0], english),
                                             roles or {}))
             continue
@@ -455,8 +481,11 @@ def _modifies_next_noun(mention: Mention, text: str) -> bool:
 def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],
                  text: str) -> int:
     """How far after the cue values bind: to the next comma when the cue's own stretch
-    between commas already holds a value, else to the end of the frame."""
+    between commas already holds a value, else to the end of the frame. A restatement
+    after the comma (", or 0.2 percent", ", soit 2 milliards") stays in the stretch."""
     comma = STRETCH_ENDS.search(text, cue[1], end) if text else None
+    while comma is not None and RESTATING.match(text, comma.end(), end):
+        comma = STRETCH_ENDS.search(text, comma.end(), end)
     if comma is None:
         return end
     before = [m.end() for m in SEPARATORS.finditer(text, start, cue[0])]

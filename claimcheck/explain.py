@@ -77,7 +77,7 @@ def _reading(claim: Claim, reading: Reading, matchers: dict[str, Matcher]) -> li
     marks = (" (hedged)" if reading.hedged else "") + (" (entities from the sentence before)" if reading.borrowed else "")
     lines = [f"  line {passage.line}{marks}: \"{short_quote(passage.text, 160)}\""]
     for frame in reading.frames:
-        verdict, why = judge_frame(claim, frame, matchers, reading.claim_roles)
+        verdict, why = judge_frame(claim, frame, matchers, reading.query)
         bound = ", ".join(f"{k} {m.text!r} = {m.value}" for k, m in frame.bound.items()) or "no value"
         text = short_quote(window(passage.document.text, frame.start, frame.end,
                                   [m for m in frame.bound.values()]), 100)

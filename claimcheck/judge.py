@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from .errors import PluginError
 from .evidence import Frame, Reading
@@ -26,33 +26,70 @@ from .matchers import Agreement, Matcher
 from .model import Claim, Evidence, Expected, Verdict
 from .roles import Role, RoleReading
 
+if TYPE_CHECKING:
+    from .query import ClaimQuery
+
 
 def judge_frame(claim: Claim, frame: Frame, matchers: Mapping[str, Matcher],
-                roles: Mapping[str, RoleReading] | None = None) -> tuple[Verdict | None, str]:
+                query: "ClaimQuery | None" = None) -> tuple[Verdict | None, str]:
     """The frame's verdict (None when silent) and the rule that gave it.
 
-    :param roles: the role of each expected value in the claim sentence: a change is
-        compared with its direction ("fell 9%" is -9 %) when both sides state one.
+    :param query: the claim as read: its facets with the sentence's qualifiers, the role
+        of each value (a change is compared with its direction, "fell 9%" is -9 %, when
+        both sides state one) and the dates its sentence states.
     """
-    agreements = {facet.kind: _compare(matchers, _signed(matchers, facet, frame, roles or {}), frame)
-                  for facet in claim.expect}
+    facets = query.expect if query is not None else claim.expect
+    roles = query.roles if query is not None else {}
+    agreements = {facet.kind: _compare(matchers, _signed(matchers, facet, frame, roles), frame)
+                  for facet in facets}
+    wider = [f.kind for f in facets if f.kind in frame.bound and f.kind not in frame.inherited
+             and getattr(frame.bound[f.kind].value, "granularity", None) != "range"
+             and _narrower(frame.bound[f.kind].value, f.value)]
+    if wider:
+        return None, f"its {wider[0]} spans the claim's period and more: a figure for the whole"
     if agreements and all(a is Agreement.MATCH for a in agreements.values()):
         return Verdict.SUPPORTED, "every expected value matches a value bound to the cue"
     mismatched = [k for k, a in agreements.items() if a is Agreement.MISMATCH]
     if not mismatched:
         return None, "no bound value contradicts the claim"
+    return _contradiction(facets, frame, matchers, agreements, mismatched, query)
+
+
+def _contradiction(facets, frame: Frame, matchers: Mapping[str, Matcher], agreements,
+                   mismatched: list[str], query) -> tuple[Verdict | None, str]:
+    """The rules that keep a mismatch from contradicting (judge rule 2)."""
     if set(mismatched) & frame.inherited:
         return None, f"the {sorted(set(mismatched) & frame.inherited)[0]} from its context differs: another period"
     extra = [k for k in sorted(set(frame.bound) - set(agreements))
-             if getattr(matchers.get(k), "marks_event", False)]
+             if getattr(matchers.get(k), "marks_event", False)
+             and not _stated_in_sentence(frame.bound[k], query, matchers)]
     if extra:
         return None, f"it also states a {extra[0]} the claim does not: another event"
-    narrower = [f.kind for f in claim.expect if f.kind in frame.bound and _narrower(f, frame.bound[f.kind])]
-    if narrower:
-        return None, f"its {narrower[0]} is a part of the claim's period: a figure for that part only"
+    for facet in facets:
+        if facet.kind in frame.bound and _narrower(facet.value, frame.bound[facet.kind].value):
+            return None, f"its {facet.kind} is a part of the claim's period: a figure for that part only"
+        if facet.kind in frame.bound and _narrower(frame.bound[facet.kind].value, facet.value):
+            return None, f"its {facet.kind} spans the claim's period and more: a figure for the whole"
     if len(agreements) > 1 and Agreement.MATCH not in agreements.values():
         return None, "no expected value matches: another event"
     return Verdict.CONTRADICTED, f"the {mismatched[0]} bound to the cue differs"
+
+
+def _stated_in_sentence(mention, query, matchers: Mapping[str, Matcher]) -> bool:
+    """``same-event``: a date the claim's ``expect`` leaves out but its sentence states ("…
+    in its fiscal second quarter") does not make the passage another event when the two
+    agree, or when the sentence's cannot be placed in time."""
+    matcher = matchers.get(mention.kind)
+    for said in (query.dates if query is not None else ()):
+        if said.kind != mention.kind:
+            continue
+        facet = Expected(kind=said.kind, text=said.text, value=said.value)
+        try:
+            if matcher.compare(facet, mention) is not Agreement.MISMATCH:
+                return True
+        except Exception:  # an unresolved date ("fiscal Q2") the matcher cannot compare
+            return True
+    return False
 
 
 def _signed(matchers: Mapping[str, Matcher], facet: Expected, frame: Frame,
@@ -68,15 +105,14 @@ def _signed(matchers: Mapping[str, Matcher], facet: Expected, frame: Frame,
     return dataclasses.replace(facet, value=matcher.with_sign(facet.value, sign))
 
 
-def _narrower(facet, mention) -> bool:
-    """``sub-period``: a passage's date strictly inside the claim's (a quarter of the claim's
-    year) gives that part's figure: it may support an event dated within the period, but it
-    cannot contradict the period's figure."""
-    want, got = facet.value, mention.value
-    spans = [getattr(v, "start", None) for v in (want, got)] + [getattr(v, "end", None) for v in (want, got)]
-    if any(not hasattr(v, "start") or not hasattr(v, "end") for v in (want, got)) or None in spans:
+def _narrower(outer, inner) -> bool:
+    """Is the interval ``inner`` strictly inside ``outer``? (``sub-period``: a quarter's
+    figure neither contradicts the year's nor, the other way round, the year's the
+    quarter's.)"""
+    spans = [getattr(v, "start", None) for v in (outer, inner)] + [getattr(v, "end", None) for v in (outer, inner)]
+    if None in spans:
         return False
-    return want.start <= got.start and got.end <= want.end and (got.start, got.end) != (want.start, want.end)
+    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
 
 
 def _compare(matchers: Mapping[str, Matcher], facet, frame: Frame) -> Agreement | None:
@@ -113,7 +149,7 @@ def _agreement(matchers: Mapping[str, Matcher], facet, mention) -> Agreement:
 
 def judge_passage(claim: Claim, reading: Reading, matchers: Mapping[str, Matcher]) -> Evidence | None:
     """The passage's evidence, or None when it is silent on the claim."""
-    verdicts = [(judge_frame(claim, frame, matchers, reading.claim_roles), frame) for frame in reading.frames]
+    verdicts = [(judge_frame(claim, frame, matchers, reading.query), frame) for frame in reading.frames]
     for wanted in (Verdict.SUPPORTED, Verdict.CONTRADICTED):
         for (verdict, why), frame in verdicts:
             if verdict is wanted:

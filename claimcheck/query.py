@@ -8,11 +8,12 @@ their name forms (:mod:`claimcheck.entities`). What the analyst wrote (``about``
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING, Mapping
 
 from . import entities
 from .matchers import Agreement
-from .model import Claim, Mention
+from .model import Claim, Expected, Mention
 from .roles import Role, RoleReading, per_share, role_of
 from .words import Cue, find_cue, tokens
 
@@ -41,8 +42,15 @@ class ClaimQuery:
         # is more particular than the relation ("investissement", "levée de fonds").
         synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
         self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
-        self.roles = claim_roles(claim, index.matchers) if index is not None else {}
-        self.per_share = {f.kind: _claim_per_share(claim, f) for f in claim.expect if f.kind == "amount"}
+        matchers = index.matchers if index is not None else {}
+        stated = stated_values(claim, matchers)
+        self.roles = claim_roles(claim, stated)
+        self.expect = sentence_expect(claim, stated)
+        """The facets as the sentence reads them (:func:`sentence_expect`)."""
+        self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
+        self.dates = _sentence_dates(claim, matchers)
+        """Every date the claim sentence states, expected or not: a passage's date that
+        agrees with one of them is the same event."""
 
     def candidates(self, index: Index) -> list[int]:
         """Sentence ids that may be relevant, before positions are checked: the sentences
@@ -63,7 +71,37 @@ class ClaimQuery:
         return sorted(set().union(*(index.with_cue(cue, within=within) for cue in self.cues)))
 
 
-def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleReading]:
+def _sentence_dates(claim: Claim, matchers: Mapping[str, object]) -> tuple[Mention, ...]:
+    found = []
+    for kind, matcher in matchers.items():
+        if getattr(matcher, "marks_event", False):
+            try:
+                found += list(matcher.extract(claim.text, lang=claim.lang, ref_date=None))
+            except Exception:  # reported when the claim is judged
+                pass
+    return tuple(found)
+
+
+def stated_values(claim: Claim, matchers: Mapping[str, object]) -> dict[str, Mention]:
+    """Each expected value as the claim sentence states it (same magnitude, whatever the
+    sign), read by the same matchers as the articles; a kind the sentence does not state is
+    left out."""
+    stated = {}
+    for facet in claim.expect:
+        matcher = matchers.get(facet.kind)
+        if matcher is None:
+            continue
+        try:
+            found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
+                     if _same_magnitude(matcher, facet, m)]
+        except Exception:  # a failing matcher is reported when the claim is judged
+            continue
+        if found:
+            stated[facet.kind] = found[0]
+    return stated
+
+
+def claim_roles(claim: Claim, stated: Mapping[str, Mention]) -> dict[str, RoleReading]:
     """The role of each expected value, read in the claim sentence by the rules that read
     articles (:mod:`claimcheck.roles`): "a progressé de 8 %" is a change, "$4.2 billion" a
     level. A value written with a sign ("-4 %") is a change in that direction. A value the
@@ -75,30 +113,44 @@ def claim_roles(claim: Claim, matchers: Mapping[str, object]) -> dict[str, RoleR
                                                text=facet.text, value=facet.value))
         if signed.role is Role.CHANGE:
             roles[facet.kind] = signed
-        matcher = matchers.get(facet.kind)
-        if matcher is None:
-            continue
-        try:
-            found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
-                     if _same_magnitude(matcher, facet, m)]
-        except Exception:  # a failing matcher is reported when the claim is judged
-            continue
-        if found:
-            read = role_of(claim.text, found[0], cues)
+        if facet.kind in stated:
+            read = role_of(claim.text, stated[facet.kind], cues)
             if read.role is not Role.BASE and (read.role is Role.CHANGE or signed.role is not Role.CHANGE):
                 roles[facet.kind] = read
     return roles
 
 
-def _claim_per_share(claim: Claim, facet) -> bool:
-    at = claim.text.find(facet.text)
-    stated = Mention(kind=facet.kind, start=max(at, 0), end=max(at, 0) + len(facet.text) if at >= 0 else 0,
-                     text=facet.text, value=facet.value)
-    return per_share(facet.text + " ", dataclasses.replace(stated, start=0, end=len(facet.text)), 0) or (
-        at >= 0 and per_share(claim.text, stated, 0))
+def sentence_expect(claim: Claim, stated: Mapping[str, Mention]) -> tuple[Expected, ...]:
+    """``claim-qualifier``: the facets, with the bound the sentence puts on a value the
+    facet writes bare ("détient plus de 45 %" with ``expect: 45 %`` is more than 45 %)."""
+    out = []
+    for facet in claim.expect:
+        said = stated.get(facet.kind)
+        bare = getattr(facet.value, "qualifier", None) == "exact"
+        if said is not None and bare and getattr(said.value, "qualifier", "exact") in ("min", "max", "approx") \
+                and not _SIGNED_TEXT.match(facet.text):
+            facet = dataclasses.replace(facet, value=said.value)
+        out.append(facet)
+    return tuple(out)
+
+
+_SIGNED_TEXT = re.compile(r"\s*[+\-−–]")
+
+
+def _claim_per_share(claim: Claim, facet: Expected, stated: Mapping[str, Mention]) -> bool:
+    alone = Mention(kind=facet.kind, start=0, end=len(facet.text), text=facet.text, value=facet.value)
+    said = stated.get(facet.kind)
+    return per_share(facet.text, alone, 0) or (said is not None and per_share(claim.text, said, 0))
 
 
 def _same_magnitude(matcher, facet, mention: Mention) -> bool:
+    """Does the sentence's ``mention`` state the facet's number, whatever its sign and its
+    bound ("plus de 45 %" states 45 %)?"""
+    bound = getattr(mention.value, "qualifier", None)
+    if bound in ("min", "max", "approx"):
+        point = mention.value.low if mention.value.low is not None else mention.value.high
+        mention = dataclasses.replace(mention, value=dataclasses.replace(
+            mention.value, qualifier="exact", low=point, high=point))
     with_sign = getattr(matcher, "with_sign", None)
     if with_sign is not None:
         facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))

@@ -26,8 +26,12 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     comparison. A date in that position is the base period, not the event's date.
 ``role-expected``
     A value after "analysts expected", "consensus", "estimates of", "les économistes
-    tablaient sur", "attentes" is what others expected, not what happened: it decides only a
-    claim that is itself about the expectation (whose cue is that word).
+    tablaient sur", "attentes", or a forecast ("expects", "guidance", "table sur") is what was
+    expected, not what happened: it decides only a claim that is itself about the
+    expectation (whose cue is that word).
+``role-restated``
+    A value restating the one before it (", or 0.2 percent", ", soit 2 milliards") takes its
+    role: "rose by nine cents, or 0.2 percent" is a change in both.
 ``role-period-label``
     A date right beside a results noun ("résultats 2023", "Q3 earnings report") labels the
     period the figures cover: it decides a claim on that period, not the day the results
@@ -98,9 +102,9 @@ _BASE_AFTER = regex.compile(
         |l['’]ann[ée]e\s+pr[ée]c[ée]dente|the\s+previous\s+year|the\s+prior\s+year)\b""",
     regex.IGNORECASE | regex.VERBOSE)
 _EXPECTED = regex.compile(
-    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|forecasts?
-        |polled|projections?|projected|predicted|attentes?|économistes|analystes|tablai(?:en)?t|attendai(?:en)?t
-        |anticipai(?:en)?t|prévoyai(?:en)?t)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
+    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|expects
+        |forecasts?|guidance|outlook|polled|projections?|projected|predicted|attentes?|économistes|analystes
+        |tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t|anticipe|table\s+sur)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
 _COMPARISON_DATE = regex.compile(
     r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|the\s+(?:previous|prior)\s+year

@@ -4,7 +4,9 @@
     python benchmarks/realnews/run.py [SET ...] [--misses]
 
 A SET is a folder of this one (``dev``, ``batch1`` …) holding ``claims/*.yaml``, ``gold.yaml``
-and ``texts/sources.yaml``. The page texts themselves are never committed: rebuild them into
+and ``texts/sources.yaml``. A set holding a ``SEALED`` file has never been run: it runs only
+when named, so that its first run, the figure that predicts what users see, is taken on
+purpose (then delete ``SEALED`` and record the figure in docs/accuracy.md). The page texts themselves are never committed: rebuild them into
 ``SET/texts/`` as README.md says. A set whose texts are missing is skipped with a message, so
 the benchmark never fails for want of them. Prints, per set and language, how many claims
 got their hand-judged verdict (or one the gold accepts), and with ``--misses`` every miss.
@@ -26,7 +28,11 @@ HERE = Path(__file__).resolve().parent
 def sets(names: list[str]) -> list[Path]:
     if names:
         return [HERE / name for name in names]
-    return sorted(p for p in HERE.iterdir() if (p / "gold.yaml").is_file())
+    found = sorted(p for p in HERE.iterdir() if (p / "gold.yaml").is_file())
+    for folder in found:
+        if (folder / "SEALED").exists():
+            print(f"{folder.name}: sealed, not run (name it to run it: its first run is the honest figure)")
+    return [p for p in found if not (p / "SEALED").exists()]
 
 
 def missing_texts(folder: Path) -> list[str]:

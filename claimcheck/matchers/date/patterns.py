@@ -375,15 +375,15 @@ def _fr_period(m, lang):
     return _period_cand(m, 4 if quarter else 2, index, "quarter" if quarter else "half", m.start("ord"))
 
 
-@rule("en", rf"(?:the{_SP})?(?P<ord>{_ORD}){_SP}(?P<unit>quarter|half)(?:{_SP}of{_SP}(?:the{_SP}year{_SP}|calendar{_SP})?"
+@rule("en", rf"(?:(?:the|its|their|our){_SP})?(?P<ord>{_ORD})(?:{_SP}|-)(?P<unit>quarter|half)(?:(?:{_SP}of{_SP}(?:the{_SP}year{_SP}|calendar{_SP})?|{_SP})"
       rf"{_YEAR_REF})?", needs=("unit",))
 def _en_period(m, lang):
     index = _ORD_QUARTER[m["ord"].lower()]
     quarter = m["unit"].lower() == "quarter"
     if not quarter and index > 2:
         return None
-    if not m["yref"] and not m.group().lower().startswith("the"):
-        return None  # "first quarter" alone needs "the": "a second half" is no date
+    if not m["yref"] and not m.group().lower().startswith(("the", "its", "their", "our")):
+        return None  # "first quarter" alone needs "the" (or "its"): "a second half" is no date
     return _period_cand(m, 4 if quarter else 2, index, "quarter" if quarter else "half")
 
 

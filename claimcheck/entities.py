@@ -18,10 +18,13 @@ appear in ``claimcheck explain``):
     description ("Il", "Son résultat net", "Le groupe", "The company", "Its margin"): it is
     about the entity the nearest sentence before it names first (its subject), at most
     ``ANAPHORA_REACH`` sentences back; further away, the topic rule decides.
+``entity-other-name``
+    It names no known entity and opens with a proper name ("Initrode a réalisé…"): it is
+    about that other company, whether or not the claim file knows it.
 ``entity-topic``
     It names no known entity and opens with none of these: it is about the document's topic,
     the known entities its headline names, else those its lead (the first ``LEAD`` sentences)
-    names. A press release names its issuer in the title and then lists "Résultat net :
+    names, unless that sentence opens with another name ("Initrode dépasse Globex"). A press release names its issuer in the title and then lists "Résultat net :
     2 983 M€".
 
 *Known entities* are the claim's ``about`` entities and every other entity of its claim
@@ -33,7 +36,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .words import description_at, opens_anaphorically, phrase, tokens
+import regex
+
+from .words import FOLD, described_early, description_at, opens_anaphorically, phrase, tokens
 
 ANAPHORA_REACH = 3
 """How many sentences back a pronoun or definite description may look for its entity."""
@@ -90,17 +95,24 @@ def named_in(words: Sequence[str], forms: Sequence[tuple[str, ...]]) -> list[int
     return sorted(found)
 
 
-def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]]) -> list[Aboutness]:
+def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
+          common: frozenset[str] = frozenset()) -> list[Aboutness]:
     """What each sentence of one document is about, by the rules of the module docstring.
 
     :param sentences: the document's sentences in order, the headline first.
     :param groups: the name forms of each known entity (see :func:`name_forms`).
+    :param common: folded words that are never names (the relation lexicon's).
     """
     firsts = [_named(sentence, groups) for sentence in sentences]
     named = [list(first) for first in firsts]
-    topic, topic_at = _topic(named)
+    ordinary = _not_names(sentences)
+    subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
+    topic, topic_at = _topic(named, subjects, firsts)
     out = []
     for i, sentence in enumerate(sentences):
+        if not named[i] and subjects[i] is not None:
+            out.append(Aboutness(entities=frozenset(), rule="entity-other-name"))
+            continue
         description = description_at(sentence)
         if named[i] and description is not None and description < min(firsts[i].values()):
             described = _antecedent(named, i) or Aboutness(entities=topic, rule="entity-topic", source=topic_at)
@@ -126,11 +138,79 @@ def _named(sentence: str, groups: Sequence[Sequence[tuple[str, ...]]]) -> dict[i
     return dict(sorted(first.items(), key=lambda item: item[1]))
 
 
-def _topic(named: list[list[int]]) -> tuple[frozenset[int], int | None]:
+def _topic(named: list[list[int]], subjects: list[int | None],
+           firsts: list[dict[int, int]]) -> tuple[frozenset[int], int | None]:
     for i in range(min(len(named), LEAD + 1)):
         if named[i]:
+            # "Initrode dépasse Globex": the headline is about the name it opens with
+            if subjects[i] is not None and subjects[i] < min(firsts[i].values()):
+                return frozenset(), None
             return frozenset(named[i]), i
     return frozenset(), None
+
+
+_RAW = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _not_names(sentences: Sequence[str]) -> set[str]:
+    """Lower-case forms of the words that are no names in this document: those written in
+    lower case somewhere, and capitalised ones seen only once, at the start of a sentence (a
+    name recurs, or stands capitalised inside a sentence; the common noun opening one bullet,
+    "Position nette financière : …", does neither)."""
+    lower: set[str] = set()
+    weight: dict[str, int] = {}
+    for sentence in sentences:
+        for i, token in enumerate(_RAW.findall(sentence)):
+            if token.islower():
+                lower.add(token)
+            else:
+                weight[token] = weight.get(token, 0) + (2 if i else 1)
+    return lower | {t.lower() for t, n in weight.items() if n < 2}
+# Words a sentence may open with before its subject, and that are never names themselves.
+_OPENERS = frozenset("""
+    le la les l un une des du de d au aux en dans pour selon sur par avec chez après avant depuis
+    ce cet cette ces son sa ses leur leurs il elle ils elles on nous c qui que quand si mais et ou
+    the a an in on at for with by from to of as after before since according its their his her
+    this that these those it he she they we there while when if but and or also however meanwhile
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
+    août septembre octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+""".split())
+
+
+def _unknown_subject(sentence: str, lower: set[str], common: frozenset[str]) -> int | None:
+    """``entity-other-name``: the offset of the name a sentence opens with (after a few
+    openers), when it is a proper name: capitalised, never written in lower case in the
+    document, and no common word. "Initrode a réalisé un chiffre d'affaires de…" is about
+    Initrode, whether or not the claim file knows it."""
+    if described_early(sentence):
+        return None
+    for n, match in enumerate(_RAW.finditer(sentence)):
+        token = match.group()
+        folded = token.casefold().translate(FOLD)
+        if folded in _OPENERS or token.isdigit():
+            if n >= 3:
+                return _genitive_name(sentence, lower, common)
+            continue
+        proper = token[0].isupper() and token.lower() not in lower and folded not in common \
+            and not any(ch.isdigit() for ch in token) and not token.isupper()
+        return match.start() if proper else _genitive_name(sentence, lower, common)
+    return _genitive_name(sentence, lower, common)
+
+
+_GENITIVE = regex.compile(r"\b(?:de|d['’]|du|of|chez|at)\s*([\p{Lu}][\p{L}\p{N}-]+)|([\p{Lu}][\p{L}\p{N}-]+)['’]s\b")
+
+
+def _genitive_name(sentence: str, lower: set[str], common: frozenset[str]) -> int | None:
+    """A proper name owning the sentence's first figure ("les ventes de Initrode sont en
+    hausse de 8 %", "Initrode's revenue"): the sentence is about that company."""
+    first_digit = regex.search(r"\d", sentence)
+    for match in _GENITIVE.finditer(sentence, 0, first_digit.start() if first_digit else len(sentence)):
+        token = match.group(1) or match.group(2)
+        folded = token.casefold().translate(FOLD)
+        if token.lower() not in lower and folded not in common and folded not in _OPENERS and not token.isupper():
+            return match.start(1) if match.group(1) else match.start(2)
+    return None
 
 
 def _antecedent(named: list[list[int]], i: int) -> Aboutness | None:

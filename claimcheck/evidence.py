@@ -56,11 +56,15 @@ RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
 # valorisation"), whatever relation came before it.
 LINKED = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*)?(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
                        regex.IGNORECASE)
+# ... and a value followed by another relation through such a word belongs to that one ("porte
+# à 6 milliards la valorisation"); glued text ("2 983 M€Dividende") links nothing.
+LINKED_AFTER = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?"
+                             r"|(?:la|le|les|l['’]|the|its|son|sa|ses))\s*", regex.IGNORECASE)
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # ``relative-aside``: a relative clause between commas ("Les ventes de Gucci, qui représente
 # la moitié du chiffre d'affaires de Kering, sont en baisse de 6 %") is an aside: a cue in it
 # binds only what it holds, as a cue in brackets does.
-INCISE = regex.compile(r"(?<=,)[^,;()]*?\b(?:qui|dont|which|who|whose)\b[^,;()]*(?=,)", regex.IGNORECASE)
+INCISE = regex.compile(r"(?<=,[^,;()]{0,80})\b(?:qui|dont|which|who|whose)\b[^,;()]*(?=,)", regex.IGNORECASE)
 REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
     r"|announc|report|told|stated|disclos)\w*\s+(?:on\s+|ce\s+|le\s+|last\s+|this\s+)?$",
@@ -132,7 +136,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     entity_at, about_rule = _entities(query, index, sid, words)
     if entity_at is None:
         return None
-    lang = query.claim.lang
+    lang = passage.document.lang or query.claim.lang  # the article's words, in its language
     relations = index.lexicon.mentions(words.text, lang)
     found = {(span, span[1] - span[0] + 1 > len(cue.words)) for cue in query.cues for span in find_cue(cue, words.text)}
     cue_at = sorted({span for span, stretched in found
@@ -140,14 +144,15 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     nouns = {(m.first, m.last) for m in relations}
-    parts = [c for c in cue_at if c in nouns and scope.is_segment(c, query, words, text)]
+    parts = [c for c in cue_at if c in nouns and scope.is_segment(c, query, words, text, lang)]
     cue_at = [c for c in cue_at if c not in owned and c not in parts]
     if not cue_at:
         return None
     # Another relation, or the claim's own relation owned by another entity or narrowed to a
     # part ("les ventes de Gucci"), competes for the values around it.
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
-                   if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)]
+                   if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)
+                   and not scope.is_denominator(text, words.spans[m.first][0])]
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
@@ -213,7 +218,8 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
         want = wanted.get(kind)
         kept[kind] = []
         for mention in found:
-            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues):
+            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues) \
+                    or scope.aggregate_differs(mention, text, query.claim.text):
                 continue
             read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
@@ -278,7 +284,7 @@ def _aboutness(query: ClaimQuery, index: Index, sid: int) -> entities.Aboutness:
     number = index.document_of(sid)
     sids = index.sentences_of(number)
     found = index.memo(number, query.known, lambda: entities.about(
-        [index.passage(i).text for i in sids], query.known))
+        [index.passage(i).text for i in sids], query.known, index.lexicon.words(query.claim.lang)))
     return found[sid - sids.start]
 
 
@@ -321,7 +327,7 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
         opening = _opening(clauses, first, ci, text, words)
         main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening, english)
         main, siblings = _continue(main, ci, cue, stops, clauses, mentions, words, entity_at,
-                                   text, opening, english)
+                                   text, opening, english, competitors)
         frames += [_with_frame_roles(f, roles or {}) for f in (main, *siblings)]
     return frames
 
@@ -351,7 +357,9 @@ def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
         return mention.end <= span[0] and not STRETCH_ENDS.search(text, mention.end, span[0])
     cue_before = [c[1] for c in cues if before(c)]
     rival_before = [c[1] for c in competitors if before(c)]
-    linked = any(LINKED.fullmatch(text, mention.end, c[0]) for c in cues)
+    linked = any(c[0] >= mention.end and LINKED.fullmatch(text, mention.end, c[0]) for c in cues)
+    if not linked and any(r[0] >= mention.end and LINKED_AFTER.fullmatch(text, mention.end, r[0]) for r in competitors):
+        return True  # "porte à 6 milliards la valorisation": the value is the next relation's
     # A rival after a cue in the same stretch is the cue's complement ("tablaient sur une
     # inflation de 2,7 %", "rumeurs d'un investissement de 10 milliards"): the value stays.
     if rival_before and not linked and not cue_before:
@@ -365,7 +373,8 @@ def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
 
 def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
               clauses: list[tuple[int, int]], mentions: Mapping[str, list[Mention]], words: Words,
-              entity_at: list[int], text: str, opening: int, english: bool) -> tuple[Frame, list[Frame]]:
+              entity_at: list[int], text: str, opening: int, english: bool,
+              competitors: Sequence[tuple[int, int]] = ()) -> tuple[Frame, list[Frame]]:
     """Rule 3: the clauses after the cue's that join its frame, or make ellipsis frames."""
     siblings = []
     for j in range(ci + 1, len(clauses)):
@@ -382,7 +391,8 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
                 and not _parallel(main, cue, clauses[j], words, entity_at)):
             siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
             continue
-        if not kinds_here & set(main.bound) and CONNECTOR.match(text, start, end):
+        if not kinds_here & set(main.bound) and CONNECTOR.match(text, start, end) \
+                and not any(cue[1] <= a < start for a, _ in competitors):
             more = _bind(start, end, (start, start), mentions, text, english=english)
             main = dataclasses.replace(main, end=end, bound={**more.bound, **main.bound},
                                        restated={**more.restated, **main.restated})

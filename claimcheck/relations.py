@@ -74,6 +74,15 @@ class Lexicon:
         """Relation name → nouns, for one language."""
         return self._phrases.get(lang, {})
 
+    def words(self, lang: str | None) -> frozenset[str]:
+        """Every (folded) word of the lexicon's phrases: common words, never names."""
+        key = ("words", lang)
+        if key not in self._by_stem:
+            self._by_stem[key] = frozenset(w for table in (self._phrases, self._verbs) for lg, rel in table.items()
+                                           if lang in (None, lg) for ps in rel.values() for p in ps
+                                           for w in Cue(p).words)
+        return self._by_stem[key]  # type: ignore[return-value]
+
     def relation_of(self, cue: str, lang: str) -> tuple[str | None, bool]:
         """The relation a claim cue names, when the cue is one of its nouns or verbs
         (``relation-synonym``), and whether it is one of its nouns."""

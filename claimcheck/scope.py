@@ -10,6 +10,7 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 ``relation-denominator``    "4,4 % du PIB" is a unit, not the GDP relation
 ``generic-statement``       "Chaque point de croissance rapporte…" is a rule of thumb
 ``per-share``               a sum per share against a total, or the reverse
+``aggregate``               a cumulated total ("le montant total levé") against one event
 """
 from __future__ import annotations
 
@@ -32,6 +33,20 @@ GENERIC = regex.compile(r"\W*(?:chaque|each|every)\b", regex.IGNORECASE)
 # value before it, not the relation the sentence speaks of.
 DENOMINATOR = regex.compile(r"(?:%|pour\s*cent|percent|points?)\s+(?:du|de\s+la|de|d['’]|of)\s*$",
                             regex.IGNORECASE)
+
+
+# ``aggregate``: a cumulated figure ("portant à 1 milliard le montant total levé", "$2bn in
+# total", "depuis sa création") is not the figure of one event, unless the claim says so.
+AGGREGATE = regex.compile(
+    r"""\b(?:montant\s+total|cumul[ée]e?s?|depuis\s+sa\s+cr[ée]ation|total\s+amount|sum\s+total
+        |cumulative(?:ly)?|since\s+(?:its\s+)?(?:founding|inception|creation))\b""",
+    regex.IGNORECASE | regex.VERBOSE)
+
+
+def aggregate_differs(mention: Mention, text: str, claim_text: str) -> bool:
+    """``aggregate``: is the value a cumulated total the claim does not speak of?"""
+    near = AGGREGATE.search(text, max(0, mention.start - 40), min(len(text), mention.end + 40))
+    return bool(near) and not AGGREGATE.search(claim_text)
 
 
 def is_generic(sentence: str) -> bool:
@@ -80,14 +95,14 @@ PERIOD_WORDS = frozenset("""
 """.split())
 
 
-def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str) -> bool:
+def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str, lang: str) -> bool:
     """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
     revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
     is that part's, unless the claim sentence names the same part. (Verbs are left alone:
     their objects are often names, "rachèterait Beats".)"""
     a, b = cue
     stated = query.stated
-    if query.claim.lang == "en":
+    if lang == "en":
         word = words.text[a - 1] if a > 0 else ""
         if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated:
             return True

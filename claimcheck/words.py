@@ -160,6 +160,15 @@ def opens_anaphorically(text: str) -> bool:
     return bool(ANAPHORIC_OPENERS.match(text))
 
 
+_HEAD_NOUN = regex.compile(rf"\b(?:{_FR_DESCRIPTIONS}|{_EN_DESCRIPTIONS})\b", regex.IGNORECASE | regex.VERBOSE)
+
+
+def described_early(text: str, limit: int = 60) -> bool:
+    """Does a company noun come early in the sentence ("The Austin, Texas-based company
+    reported…")? Then the sentence speaks of the company it describes, not of the place."""
+    return bool(_HEAD_NOUN.search(text, 0, limit))
+
+
 def description_at(text: str) -> int | None:
     """Offset of the first definite description of a company in ``text``, if any."""
     found = DESCRIPTIONS.search(text)

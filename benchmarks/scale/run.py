@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure claimcheck's speed, memory and accuracy on a synthetic corpus of any size.
 
-    python benchmarks/scale/run.py --articles 10000 --claims 1000 [--seed 1] [--keep DIR]
+    python benchmarks/scale/run.py --articles 10000 --claims 1000 [--seed 1] [--reach 0.3] [--keep DIR]
                                    [--profile FILE.prof] [--misses N]
 
 Generates the corpus with make_corpus.py into a temporary folder (or DIR with --keep, reused
@@ -39,15 +39,16 @@ sys.path.insert(0, str(HERE))
 import score  # noqa: E402  (benchmarks/scale/score.py)
 
 
-def generate(out: Path, articles: int, claims: int, seed: int) -> None:
+def generate(out: Path, articles: int, claims: int, seed: int, reach: float = 0.0) -> None:
     stamp = out / "params.json"
-    params = {"articles": articles, "claims": claims, "seed": seed}
+    params = {"articles": articles, "claims": claims, "seed": seed, "reach": reach}
     if stamp.exists() and json.loads(stamp.read_text()) == params:
         return
     if out.exists():
         shutil.rmtree(out)
     subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(out), "--articles", str(articles),
-                    "--claims", str(claims), "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+                    "--claims", str(claims), "--seed", str(seed), "--reach", str(reach)],
+                   check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(json.dumps(params))
 
 
@@ -67,6 +68,9 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--claims", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--reach", type=float, default=0.0,
+                    help="share of articles naming the claims' companies (make_corpus.py --reach): "
+                         "0.3 is the real-news case of claims on common names")
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (reused if the same size)")
     ap.add_argument("--profile", metavar="FILE", help="run under cProfile and write its stats to FILE")
     ap.add_argument("--misses", type=int, default=10, help="how many misclassified claims to print")
@@ -79,7 +83,7 @@ def main() -> int:
         tmp = tempfile.mkdtemp(prefix="claimcheck-scale-")
         out = Path(tmp) / "run"
     try:
-        generate(out, args.articles, args.claims, args.seed)
+        generate(out, args.articles, args.claims, args.seed, args.reach)
         report = out / "r.json"
         if report.exists():
             report.unlink()

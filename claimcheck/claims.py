@@ -1,8 +1,9 @@
 """Stage 1 of 4: read claim files strictly into Claim objects; errors at file:line:col."""
 from __future__ import annotations
 
+import decimal
 import difflib
-import os
+import math
 import re
 import warnings
 from pathlib import Path
@@ -13,30 +14,23 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent,
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .config import Config
+from .claimfiles import (MAX_BYTES, claim_files_under, is_claim_file,  # noqa: F401 (re-exported)
+                         read_claim_text)
+from .config import Config, normalise_lang
 from .errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
 from .matchers import Matcher
+from .langguess import english_words
 from .model import Claim, Expected, Location
+from .words import TOKEN
 
-MAX_BYTES = 10 * 1024 * 1024
-"""Claim files larger than this are refused before they are read."""
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted (a real claim file needs 5)."""
 MAX_NODES = 200_000
 """Most YAML values (scalars, lists, mappings) in one file: about 10,000 claims. Each node
 costs a few hundred bytes, so this bounds memory where MAX_BYTES alone would not
 (``[a,a,a,…]`` in 10 MB is five million nodes)."""
-SUFFIXES = (".yaml", ".yml")
-
 FILE_KEYS = ("lang", "sources", "entities", "claims")
 CLAIM_KEYS = ("id", "claim", "lang", "about", "cues", "expect", "tags")
-# Folders never searched for claim files, as pytest's default norecursedirs.
-SKIP_DIRS = ("build", "dist", "node_modules", "venv", "__pycache__")
-
-_TOP_LEVEL_CLAIMS = re.compile(r"""^\ufeff?["']?claims["']?[ \t]*:""", re.MULTILINE)
-# The characters YAML forbids, as PyYAML's reader defines them; checked up front so the
-# message has a line and column whichever parser (C or Python) runs.
-_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _LANG = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 _CORE = "tag:yaml.org,2002:"
@@ -47,29 +41,13 @@ _ALLOWED_TAGS = {None, "!", *(_CORE + name for name in ("str", "int", "float", "
 
 # -- Finding claim files ------------------------------------------------------
 
-def is_claim_file(path: Path) -> bool:
-    """True for a ``.yaml``/``.yml`` file whose text has a top-level ``claims:`` line.
-
-    Cheap: the text is searched, not parsed, so that front ends can skip every other YAML
-    file of a project without reading it as YAML.
-    """
-    if path.suffix.lower() not in SUFFIXES:
-        return False
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(MAX_BYTES + 1)
-    except OSError:
-        return False
-    return _TOP_LEVEL_CLAIMS.search(head.decode("utf-8", errors="replace")) is not None
-
-
 def collect(paths: Sequence[Path], *, config: Config,
             matchers: Mapping[str, Matcher]) -> list[Claim]:
     """Every claim in ``paths``, in order: files as named, folders searched recursively.
 
     A folder contributes its claim files (see :func:`is_claim_file`) in sorted order,
-    skipping hidden folders and the usual build folders. A file named explicitly must be a
-    claim file. A file reached twice is read once.
+    skipping hidden folders and the usual build folders, following links to folders. A
+    file named explicitly must be a claim file. A file reached twice is read once.
 
     :raises UsageError: a path that does not exist.
     :raises ClaimFileError: the first broken claim file.
@@ -77,8 +55,8 @@ def collect(paths: Sequence[Path], *, config: Config,
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(_claim_files_under(path))
-        elif path.exists():
+            files.extend(claim_files_under(path))
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             raise UsageError(f"file or folder not found: {path}")
@@ -92,15 +70,6 @@ def collect(paths: Sequence[Path], *, config: Config,
     return claims
 
 
-def _claim_files_under(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
-                       and not d.endswith(".egg")]
-        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
-    return sorted((p for p in found if is_claim_file(p)), key=lambda p: p.parts)
-
-
 # -- Reading one file ---------------------------------------------------------
 
 def load(path: Path, *, config: Config, matchers: Mapping[str, Matcher]) -> list[Claim]:
@@ -112,57 +81,9 @@ def load(path: Path, *, config: Config, matchers: Mapping[str, Matcher]) -> list
     :raises UsageError: the file does not exist.
     :raises ClaimFileError: anything else wrong with it, located at file:line:col.
     """
-    text = _read_text(path)
+    text = read_claim_text(path)
     root = _compose(path, text)
     return _Reader(path, config, matchers, text).file(root)
-
-
-def _read_text(path: Path) -> str:
-    where = Location(path=path)
-    if path.suffix.lower() not in SUFFIXES:
-        raise ClaimFileError("not a claim file: claim files are YAML files ending in .yaml or .yml",
-                             where)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ClaimFileError(_too_large(size), where)
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(f"file or folder not found: {path}") from None
-    except IsADirectoryError:
-        raise ClaimFileError("is a folder, not a claim file", where) from None
-    except OSError as err:
-        raise ClaimFileError(f"cannot read the file: {err.strerror or err}", where) from None
-    if len(data) > MAX_BYTES:  # grew while we read it, or stat lied (a pipe)
-        raise ClaimFileError(_too_large(len(data)), where)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        raise ClaimFileError(
-            f"not valid UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
-            f"({err.reason}); save the file as UTF-8",
-            Location(path=path, line=line, column=column)) from None
-    text = text.removeprefix("\ufeff")
-    bad = _NON_PRINTABLE.search(text)
-    if bad:
-        line, column = _line_col(text, bad.start())
-        raise ClaimFileError(f"character U+{ord(bad.group()):04X} is not allowed in YAML "
-                             "(control characters cannot appear in a claim file)",
-                             Location(path=path, line=line, column=column))
-    return text
-
-
-def _too_large(size: int) -> str:
-    return (f"claim file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB "
-            "(split it into several files)")
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 # -- YAML: events → nodes, refusing aliases, tags, duplicate keys, deep nesting --
@@ -255,6 +176,11 @@ if getattr(yaml, "__with_libyaml__", False):
     _Loader: type = _CLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     _Loader = _PyLoader
+
+
+def compose_text(path: Path, text: str) -> Node | None:
+    """The node tree of a claim file's text, by the strict rules; ClaimFileError if refused."""
+    return _compose(path, text)
 
 
 def _compose(path: Path, text: str, loader: type | None = None) -> Node | None:
@@ -364,7 +290,10 @@ class _Reader:
         code = self.text(node, "lang")
         if not _LANG.fullmatch(code):
             self.fail(f"'lang' must be a language code such as fr or en, not '{code}'", node)
-        return code
+        try:
+            return normalise_lang(code)  # EN, fr-FR → en, fr
+        except ValueError as err:
+            self.fail(f"'lang': {err}; write lang: fr or lang: en", node)
 
     def sources(self, node: Node) -> tuple[Path, ...]:
         """Corpus paths relative to this file, resolved, confined to the project root.
@@ -425,18 +354,41 @@ class _Reader:
         if _is_null(cues_node) or (isinstance(cues_node, SequenceNode) and not cues_node.value):
             self.fail("'cues' must not be empty: list the words that name the relation "
                       "(without cues no passage can ever be relevant)", cues_node)
-        cues = tuple(text for _, text in self.strings(cues_node, "cues"))
+        cues = tuple(self.words(item, text, "cues") for item, text in self.strings(cues_node, "cues"))
         about = ()
         if "about" in fields:
             about = tuple((name, *entities[name]) if name in entities else (name,)
-                          for _, name in self.strings(fields["about"][1], "about"))
+                          for item, text in self.strings(fields["about"][1], "about")
+                          for name in (self.words(item, text, "about"),))
         tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
         expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else ()
         named = {group[0] for group in about}
         others = tuple((name, *aliases) for name, aliases in entities.items() if name not in named)
-        return Claim(id=claim_id, text=self.text(fields["claim"][1], "claim"), lang=claim_lang,
+        text = self.text(fields["claim"][1], "claim")
+        if claim_lang == "fr":
+            self.warn_if_english(claim_id, text, fields["claim"][1])
+        return Claim(id=claim_id, text=text, lang=claim_lang,
                      about=about, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
                      location=self.at(node))
+
+    def words(self, node: Node, text: str, field: str) -> str:
+        """A cue or entity: words are matched, so one without a letter or digit ("(",
+        ".*") could never match, and '*' only makes the last word a prefix."""
+        if not TOKEN.search(text):
+            self.fail(f"'{field}' item '{text}' has no letter or digit, so it can never match: "
+                      f"{field} are words, not patterns", node)
+        if field == "cues" and "*" in text.rstrip().rstrip("*"):
+            self.fail(f"'cues' item '{text}': '*' may only end a cue (invest* matches invest, "
+                      "investit, investment…)", node)
+        return text
+
+    def warn_if_english(self, claim_id: str, text: str, node: Node) -> None:
+        english = english_words(text)
+        if english:
+            warnings.warn(ClaimcheckWarning(
+                f"{self.at(node)}: claim '{claim_id}' reads as English ({', '.join(english[:4])}) "
+                "but its lang is fr, so its values are read as French ('billion' = 10^12): "
+                "add lang: en to the claim or the file"), stacklevel=2)
 
     def claim_id(self, node: Node) -> str:
         if isinstance(node, ScalarNode) and node.tag in (
@@ -510,7 +462,7 @@ class _Reader:
                 if key.value == "value":
                     value_node = value
                 elif key.value in matcher.options:
-                    options[key.value] = _plain(value)
+                    options[key.value] = self.option(key.value, value)
                 else:
                     self.fail(f"unknown option '{key.value}' for '{kind}' "
                               f"({_hint(key.value, allowed, 'allowed')})", key)
@@ -530,6 +482,17 @@ class _Reader:
                               f"'{text}': {err}", plugin=kind, location=self.at(value_node)) from err
         return Expected(kind=kind, text=text, value=value, options=options,
                         location=self.at(value_node))
+
+    def option(self, name: str, node: Node) -> object:
+        """A matcher option as Python data; a number must be finite (``.nan``, ``.inf`` and
+        ``1e309`` would make every comparison fail, or every one succeed)."""
+        value = _plain(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(f"option '{name}' must be a finite number, not {node.value}", node)
+        if name == "tolerance" and _too_wide(value):
+            self.fail(f"option 'tolerance' must be a finite number no larger than {MAX_TOLERANCE}, "
+                      f"not {node.value} (a tolerance that wide accepts any value)", node)
+        return value
 
     # Values
 
@@ -556,6 +519,20 @@ class _Reader:
                 self.fail(f"'{field}' must be a list of strings; this item is {what}", item)
             items.append((item, item.value.strip()))
         return items
+
+
+MAX_TOLERANCE = 100
+"""The widest tolerance accepted: 100 points, or 100 times the value (``1e309`` is read by
+YAML as text, which a matcher would take as an infinite tolerance)."""
+
+
+def _too_wide(value: object) -> bool:
+    text = str(value).strip().rstrip("%").strip().replace(",", ".")
+    try:
+        number = decimal.Decimal(text)
+    except (decimal.InvalidOperation, ValueError):
+        return False  # not a number: the matcher's own message says what to write
+    return not number.is_finite() or abs(number) > MAX_TOLERANCE
 
 
 def _is_null(node: Node) -> bool:

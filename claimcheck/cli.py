@@ -21,7 +21,10 @@ from . import __version__, hookspecs
 from .config import (CONFLICT_POLICIES, HEDGED_POLICIES, Config, OptionParser, find_root, ini_options,
                      make_config)
 from .errors import ClaimcheckError, ClaimcheckWarning, ExitCode, UsageError
+from .ini import spec_from_parser
+from .matcherset import DEFAULT_PLUGIN_TIMEOUT
 from .plugins import Plugins, blocked_names, describe
+from .reporters.atomic import check_report_paths
 
 SUBCOMMANDS = ("extract", "explain")
 
@@ -29,6 +32,8 @@ SUBCOMMANDS = ("extract", "explain")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
+    _seen_warnings.clear()  # each run shows its own warnings, even in one process
     with warnings.catch_warnings():
         warnings.simplefilter("always", ClaimcheckWarning)
         warnings.showwarning = _show_warning
@@ -55,6 +60,69 @@ def main(argv: Sequence[str] | None = None) -> int:
 _seen_warnings: set[str] = set()
 
 
+def _tolerant_streams() -> None:
+    """A quote in "Łódź" must not crash a run on a cp1252 or ASCII terminal
+    (PYTHONIOENCODING=cp1252): characters the stream cannot encode are written escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot change: leave it
+                pass
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with pytest's habits: options are matched exactly (no ``--co`` for
+    ``--conflict``), and a bad command line is a UsageError (exit 4, one ``ERROR:`` line,
+    a suggestion for a misspelt option) instead of argparse's exit 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{message}{self._suggestion(message)} (see {self.prog} --help)")
+
+    def _suggestion(self, message: str) -> str:
+        if not message.startswith("unrecognized arguments:"):
+            return ""
+        known = [o for action in self._actions for o in action.option_strings]
+        for word in message.split(":", 1)[1].split():
+            close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.75)
+            if word.startswith("-") and close:
+                return f"; did you mean {close[0]}?"
+        return ""
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number >= 0 (``--maxfail -1`` is refused, not run once)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, not {text!r}")
+    return value
+
+
+count.ini_kind = "int"  # type: ignore[attr-defined]
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a number of seconds > 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, not {text!r}")
+    return value
+
+
+seconds.ini_kind = "number"  # type: ignore[attr-defined]
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     text = str(message)
     if text not in _seen_warnings:
@@ -77,7 +145,7 @@ def _dispatch(argv: list[str]) -> ExitCode:
 
 def build_parser() -> argparse.ArgumentParser:
     """The options of ``claimcheck [PATH…]`` that the core owns."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="claimcheck", description="Check YAML claims against a corpus of articles.",
         epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID'. "
                "Exit codes: 0 ok, 1 a claim failed, 2 interrupted, 3 internal error, 4 usage or "
@@ -89,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only claims whose file::id or tags match EXPR (and, or, not)")
     parser.add_argument("-x", "--exitfirst", dest="maxfail", action="store_const", const=1,
                         help="stop at the first failed claim")
-    parser.add_argument("--maxfail", dest="maxfail", type=int, metavar="N", help="stop after N failures")
+    parser.add_argument("--maxfail", dest="maxfail", type=count, metavar="N", help="stop after N failures")
     parser.add_argument("-v", "--verbose", dest="verbose", action="count", default=0)
     parser.add_argument("-q", "--quiet", dest="quiet", action="count", default=0)
     parser.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
@@ -104,8 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_engine_options(parser: OptionParser) -> None:
     """Options both front ends share (``claimcheck`` and ``pytest``)."""
-    parser.addoption("--sources", dest="sources", nargs="+", metavar="PATH",
-                     help="corpus files or folders (override claim files' sources:)")
+    # One path per --sources (repeat it): with nargs="+", "--sources seeds claims/c.yaml"
+    # took the claim file for a corpus.
+    parser.addoption("--sources", dest="sources", action="append", metavar="PATH",
+                     help="a corpus file or folder (repeatable; overrides claim files' sources:)")
     parser.addoption("--strict", dest="strict", action="store_true", default=None,
                      help="absent claims fail too")
     parser.addoption("--conflict", dest="conflict", choices=CONFLICT_POLICIES,
@@ -114,35 +184,40 @@ def add_engine_options(parser: OptionParser) -> None:
                      help="count or ignore reported/conditional evidence (default: count)")
     parser.addoption("--lang", dest="lang", help="default language of claims (default: fr)")
     parser.addoption("--allow-outside-root", dest="allow_outside_root", action="store_true", default=None,
-                     help="let claim files' sources: reach outside the project root")
-
-
-def load_plugins(names: Sequence[str], rootdir: Path, plugins_dir: str | None) -> Plugins:
-    """The run's plugins, in discovery order (see claimcheck.plugins)."""
-    plugins = Plugins(blocked=blocked_names(names))
-    plugins.load_builtins()
-    plugins.load_installed()
-    plugins.load_folder(rootdir / plugins_dir if plugins_dir else None)
-    plugins.load_named(names)
-    for broken in plugins.broken:
-        print(f"WARNING: plugin {broken.name} failed to load: {broken.message}", file=sys.stderr)
-    return plugins
+                     help="let the corpus (sources:, --sources, links in it) reach outside the project root")
+    parser.addoption("--plugin-timeout", dest="plugin_timeout", type=seconds, metavar="SECONDS",
+                     help=f"most seconds a plugin's matcher may take on one article (default: "
+                          f"{DEFAULT_PLUGIN_TIMEOUT:g}); past it, that kind's claims are errors")
 
 
 def prepare(argv: list[str]) -> tuple[Config, Plugins, argparse.Namespace]:
-    """Parse ``argv`` and load plugins: the run's Config, its Plugins and the raw options."""
+    """Parse ``argv`` and load plugins: the run's Config, its Plugins and the raw options.
+
+    The built-in and installed plugins' options are known before the project root is
+    looked for, so that ``--junitxml out/r.xml`` never makes ``out/r.xml`` the first claim
+    path (the root is found from that path).
+    """
     parser = build_parser()
+    first, _ = parser.parse_known_args(argv)
+    plugins = Plugins(blocked=blocked_names(first.plugins))
+    plugins.load_builtins()
+    plugins.load_installed()
+    plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(parser.add_argument)})
     early, _ = parser.parse_known_args(argv)
     start = Path(early.paths[0]) if early.paths else Path.cwd()
     rootdir, inifile = find_root(start if start.is_dir() else start.parent)
-    plugins = load_plugins(early.plugins, rootdir, ini_options(inifile).get("plugins_dir", "plugins"))
-    plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(parser.add_argument)})
+    plugins_dir = ini_options(inifile).get("plugins_dir", "plugins")
+    plugins.load_folder(rootdir / plugins_dir if isinstance(plugins_dir, str) and plugins_dir else None)
+    plugins.load_named(first.plugins)
+    for broken in plugins.broken:
+        print(f"WARNING: plugin {broken.name} failed to load: {broken.message}", file=sys.stderr)
     args = parser.parse_args(argv)
     options = vars(args)
     options["verbose"] = args.verbose - args.quiet
     # argparse gives [] for no PATH; None lets [tool.claimcheck] paths apply.
     options["paths"] = args.paths or None
-    config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm)
+    config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=plugins.pm,
+                         spec=spec_from_parser(parser))
     return config, plugins, args
 
 
@@ -156,6 +231,7 @@ def run(argv: list[str]) -> ExitCode:
         return _print_matchers(plugins, config)
     if not config.paths:
         raise UsageError("no claim paths: name files or folders, or set [tool.claimcheck] paths")
+    check_report_paths(config.options)  # before any claim is checked, not after all of them
     plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": config})
     try:
         plugins.pm.check_pending()

@@ -25,15 +25,20 @@ from typing import Any, Sequence
 
 import yaml
 
-from .config import Config, SourceMeta
+from .config import Config, SourceMeta, normalise_lang, reference_date
 from .errors import ClaimcheckWarning, SourceError
 from .hookspecs import hookimpl
 from .model import Document, Location, PartialDate
+from .safefs import kind_of, outside_root, read_regular
 
 SUFFIXES = (".txt", ".md")
 """Suffixes collected when walking a folder (a file named explicitly is always collected)."""
 SOURCES_FILE = "sources.yaml"
 """The metadata file of a corpus folder; never an article itself."""
+SOURCES_FILES = (SOURCES_FILE, "sources.yml")
+"""Both spellings are read (one per folder), so a ``.yml`` is never silently ignored."""
+MAX_ARTICLE_BYTES = 2 * 1024 ** 3
+"""Articles larger than this are refused: a bound for files that grow while read."""
 META_KEYS = ("date", "lang", "title", "url")
 """The keys of a ``sources.yaml`` entry and of a front matter."""
 
@@ -97,29 +102,36 @@ def _warn(path: Path, message: str) -> None:
 # -------------------------------------------------------------------------
 
 
-def find_files(paths: Sequence[Path]) -> list[Path]:
+def find_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
     """Every article file under ``paths``, each once.
 
     A folder contributes its ``.txt`` and ``.md`` files, recursively, sorted by path, and
     skips hidden names (``.git``); a file named explicitly is kept whatever its suffix (a
     plugin may read it). ``sources.yaml`` is never kept. Arguments keep their order.
     Symbolic links are followed, but a folder already walked (a link loop) is not walked
-    again, and a file reached twice is kept once, under the first name found.
+    again, and a file reached twice is kept once, under the first name found. Special
+    files (FIFOs, devices) are never opened: named explicitly they are an error, found in
+    a folder they are skipped with a warning.
 
-    :raises SourceError: a path does not exist, or a folder cannot be listed.
+    :param root: when given, a path or link leading outside it is an error (nothing there
+        is read); None lets the corpus reach anywhere (``--allow-outside-root``).
+    :raises SourceError: a path does not exist, is a special file or leads outside
+        ``root``, or a folder cannot be listed.
     """
     found: list[Path] = []
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
-    for root in map(Path, paths):
+    for given in map(Path, paths):
         # Depth-first, each folder's entries sorted by name: the order of sorting the paths
         # by their parts. Items are (path, is_folder); a stack, so deep trees cannot overflow.
-        stack = [(root, _is_folder(root))]
+        stack = [(given, _is_folder(given))]
         while stack:
             path, is_folder = stack.pop()
+            if root is not None:
+                _confine(path, root)
             real = os.path.realpath(path)
             if not is_folder:
-                if path.name != SOURCES_FILE and real not in seen_files:
+                if path.name not in SOURCES_FILES and real not in seen_files:
                     seen_files.add(real)
                     found.append(path)
             elif real not in seen_dirs:
@@ -128,10 +140,22 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
+def _confine(path: Path, root: Path) -> None:
+    real = outside_root(path, root)
+    if real is None:
+        return
+    linked = os.path.islink(path) or Path(os.path.abspath(path)) != real
+    how = f"a symbolic link to {real}, " if linked else ""
+    raise SourceError(f"{how}outside the project root {os.path.realpath(root)}: nothing there is read; "
+                      "remove it from the sources or pass --allow-outside-root",
+                      Location(path=Path(source_name(path))))
+
+
 def _is_folder(path: Path) -> bool:
-    """Whether a path given by the user is a folder; SourceError when it is not there."""
+    """Whether a path given by the user is a folder; SourceError when it is not there, or
+    when it is a special file (a FIFO would block the reader, /dev/zero never ends)."""
     try:
-        return stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise SourceError("no such file or folder; check the path given to --sources or in the "
                           "claim file's 'sources:'", Location(path=path)) from None
@@ -140,6 +164,15 @@ def _is_folder(path: Path) -> bool:
                           "above it, or leave it out of the sources", Location(path=path)) from None
     except OSError as err:
         raise SourceError(f"cannot reach it: {err.strerror or err}", Location(path=path)) from None
+    kind = kind_of(mode)
+    if kind not in (None, "a folder"):
+        raise SourceError(f"is {_special(path, kind)}, not a file: name a regular file or a folder "
+                          "of articles", Location(path=path))
+    return stat.S_ISDIR(mode)
+
+
+def _special(path: Path, kind: str) -> str:
+    return f"{kind} ({os.path.realpath(path)})" if os.path.islink(path) else kind
 
 
 def _entries(folder: Path) -> list[tuple[Path, bool]]:
@@ -160,18 +193,20 @@ def _entries(folder: Path) -> list[tuple[Path, bool]]:
             continue
         article = entry.name.lower().endswith(SUFFIXES)
         try:
-            # Both follow links; a folder loop is caught by the caller's seen_dirs, and a
-            # link to itself raises ELOOP here.
-            is_dir, is_file = entry.is_dir(), entry.is_file()
+            # Follows links; a folder loop is caught by the caller's seen_dirs, and a link
+            # to itself raises ELOOP here.
+            kind = kind_of(entry.stat().st_mode)
         except OSError:
-            is_dir = is_file = False
-        if is_dir:
+            kind = "missing"
+        if kind == "a folder":
             entries.append((Path(entry.path), True))
-        elif is_file:
+        elif kind is None:
             if article:
                 entries.append((Path(entry.path), False))
-        elif article and entry.is_symlink():
+        elif article and kind == "missing":
             _warn(Path(entry.path), "skipped: a symbolic link to nothing (or to itself)")
+        elif article:
+            _warn(Path(entry.path), f"skipped: {_special(Path(entry.path), kind)}, not an article")
     return entries
 
 
@@ -183,13 +218,20 @@ def _entries(folder: Path) -> list[tuple[Path, bool]]:
 def read_bytes(path: Path) -> bytes:
     """A file's bytes; SourceError naming the file and the fix when it cannot be read."""
     try:
-        return path.read_bytes()
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except ValueError as err:  # a special file: never read, it may block or never end
+        raise SourceError(f"is {err}, not a file: name a regular file",
+                          Location(path=path)) from None
     except PermissionError:
         raise SourceError(f"cannot read it: permission denied; give yourself read access "
                           f"(chmod u+r '{path}') or leave it out of the sources",
                           Location(path=path)) from None
     except OSError as err:
         raise SourceError(f"cannot read it: {err.strerror or err}", Location(path=path)) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise SourceError(f"larger than {MAX_ARTICLE_BYTES // 1024 ** 3} GB: split it into several "
+                          "articles", Location(path=path))
+    return data
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -272,9 +314,13 @@ def read_meta(folder: Path) -> dict[str, SourceMeta]:
     :raises SourceError: unreadable file, bad YAML, unknown key, bad date; the message
         carries ``sources.yaml:line:column`` and what to write instead.
     """
-    path = folder / SOURCES_FILE
-    if not os.path.isfile(path):
+    present = [folder / name for name in SOURCES_FILES if os.path.lexists(folder / name)]
+    if not present:
         return {}
+    if len(present) > 1:
+        raise SourceError(f"both {SOURCES_FILES[0]} and {SOURCES_FILES[1]} describe this folder; "
+                          "merge them into sources.yaml", Location(path=folder))
+    path = present[0]
     try:
         text = decode(read_bytes(path), path)
     except SkipFile as skip:
@@ -383,15 +429,24 @@ def _meta_fields(node: yaml.Node, path: Path, first_line: int, *, strict: bool) 
         raw = value_node.value.strip()
         if key == "date":
             fields[key] = _date(raw, where)
+        elif key == "lang" and raw:
+            fields[key] = _lang(raw, where)
         else:
             fields[key] = raw or None
     return fields
 
 
+def _lang(raw: str, where: Location) -> str:
+    try:
+        return normalise_lang(raw)
+    except ValueError as err:
+        raise SourceError(f"bad lang: {err}; write lang: fr or lang: en", where) from None
+
+
 def _date(raw: str, where: Location) -> PartialDate:
     timestamp = _TIMESTAMP.match(raw)
     try:
-        return PartialDate.parse(timestamp.group(1) if timestamp else raw)
+        return reference_date(timestamp.group(1) if timestamp else raw)
     except ValueError as err:
         raise SourceError(f"bad date: {err}; write date: 2023-01-24 (or 2023-01, or 2023)",
                           where) from None
@@ -445,7 +500,7 @@ def load_corpus(paths: Sequence[Path], *, config: Config, hook: Any) -> list[Doc
     """
     metas: dict[Path, dict[str, SourceMeta]] = {}
     documents = []
-    for path in find_files(paths):
+    for path in find_files(paths, root=None if config.allow_outside_root else config.rootdir):
         if path.parent not in metas:
             metas[path.parent] = read_meta(path.parent)
         meta = metas[path.parent].get(path.name, _NO_META)

@@ -4,6 +4,7 @@ The tree::
 
     ClaimcheckError          str(e) is the whole message; shown without a traceback
     ├── UsageError           bad option, missing path, bad [tool.claimcheck]        → exit 4
+    │   └── ReportError      a report path that cannot be written                   → exit 4
     ├── ClaimFileError       YAML or schema error in a claim file, at file:line:col → exit 4
     ├── SourceError          unreadable article, folder or sources.yaml             → exit 4
     └── PluginError          a plugin failed to load, or a matcher misbehaved
@@ -52,6 +53,10 @@ class ClaimcheckError(Exception):
 
 class UsageError(ClaimcheckError):
     """A bad option, a missing path or a bad ``[tool.claimcheck]`` table."""
+
+
+class ReportError(UsageError):
+    """A report file that cannot be written (a folder, a read-only place, a full disk)."""
 
 
 class ClaimFileError(ClaimcheckError):

@@ -1,19 +1,21 @@
 """``claimcheck extract FILE…``: print the mentions the matchers find, as text or JSON."""
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Sequence
 
 from .api import extract
 from .cli import print_json
-from .corpus import decode
+from .config import reference_date
+from .corpus import MAX_ARTICLE_BYTES, SkipFile, decode
 from .errors import ExitCode, SourceError, UsageError
-from .model import Location, PartialDate
+from .model import Location
+from .safefs import read_regular
 
 
 def main(argv: Sequence[str]) -> ExitCode:
-    parser = argparse.ArgumentParser(prog="claimcheck extract",
+    from .cli import ArgumentParser
+    parser = ArgumentParser(prog="claimcheck extract",
                                      description="Print the amounts, dates and percentages found in files.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="text files ('-' for standard input)")
     parser.add_argument("--lang", choices=("fr", "en"), help="language (default: read both)")
@@ -22,7 +24,7 @@ def main(argv: Sequence[str]) -> ExitCode:
     parser.add_argument("--json", action="store_true", help="JSON output")
     args = parser.parse_args(argv)
     try:
-        ref = PartialDate.parse(args.date) if args.date else None
+        ref = reference_date(args.date) if args.date else None
     except ValueError as err:
         raise UsageError(f"--date: {err}") from None
     rows = []
@@ -43,13 +45,20 @@ def main(argv: Sequence[str]) -> ExitCode:
 
 
 def _read(name: str) -> str:
+    """A file's text; a special file (a FIFO, /dev/zero) is refused unread, a binary one
+    after its first bytes, each with a SourceError (exit 4)."""
     if name == "-":
         import sys
         return sys.stdin.read()
+    path = Path(name)
     try:
-        return decode(Path(name).read_bytes(), Path(name))
+        return decode(read_regular(path, MAX_ARTICLE_BYTES), path)
+    except ValueError as err:
+        raise SourceError(f"is {err}, not a file: name a text file", Location(path=path)) from None
+    except SkipFile as skip:
+        raise SourceError(f"not text: {skip.reason}", Location(path=path)) from None
     except OSError as err:
-        raise SourceError(f"cannot read it: {err.strerror}", Location(path=Path(name))) from None
+        raise SourceError(f"cannot read it: {err.strerror or err}", Location(path=path)) from None
 
 
 def _row(name: str, text: str, mention) -> dict:

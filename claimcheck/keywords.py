@@ -13,6 +13,9 @@ import re
 from typing import Callable
 
 TOKEN = re.compile(r"\s*(\(|\)|[^\s()]+)")
+MAX_DEPTH = 100
+"""Deepest nesting of parentheses and ``not`` accepted: the parser recurses, and 5,000
+levels would exhaust Python's stack (a RecursionError, not a message)."""
 Matcher = Callable[[str], bool]
 
 
@@ -26,6 +29,7 @@ def compile_keyword(expression: str) -> Callable[[Matcher], bool]:
     if not tokens:
         raise KeywordError("empty expression")
     position = 0
+    depth = 0
 
     def peek() -> str | None:
         return tokens[position] if position < len(tokens) else None
@@ -52,6 +56,16 @@ def compile_keyword(expression: str) -> Callable[[Matcher], bool]:
         return lambda match: all(p(match) for p in parts)
 
     def not_expr():
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise KeywordError(f"nested more than {MAX_DEPTH} levels deep (parentheses or 'not')")
+        try:
+            return not_inner()
+        finally:
+            depth -= 1
+
+    def not_inner():
         token = take()
         if token == "not":
             inner = not_expr()

@@ -7,13 +7,61 @@ checked. :class:`MatcherSet` carries that promise for both front ends.
 from __future__ import annotations
 
 import difflib
+import queue
+import threading
+import time
 import warnings
-from typing import Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import ClaimcheckWarning, PluginError
 from .matchers import Matcher
 from .model import Claim, Mention
-from .plugins import BrokenPlugin, Plugins
+from .plugins import BUILTIN_PLUGINS, BrokenPlugin, Plugins
+
+DEFAULT_PLUGIN_TIMEOUT = 60.0
+"""Seconds a plugin's matcher may spend on one article (``plugin_timeout``)."""
+
+
+class _Worker:
+    """A daemon thread that runs one plugin's calls, so the caller can stop waiting.
+
+    Python cannot kill a thread: a call that never returns keeps its thread busy, which is
+    why it is a daemon (it does not hold the process at exit) and why the matcher is not
+    called again after a timeout. A call stuck in C code that keeps the interpreter lock
+    (a regular expression that backtracks forever) cannot be timed out this way.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name=f"claimcheck-{name}", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            self.jobs.get()()
+
+    def call(self, function: Callable[[], Any], timeout: float) -> Any:
+        """``function()``'s result, or TimeoutError after ``timeout`` seconds; Ctrl-C
+        interrupts the wait (the main thread receives it)."""
+        done, box = threading.Event(), {}
+
+        def job() -> None:
+            try:
+                box["value"] = function()
+            except BaseException as err:  # handed to the caller, raised there
+                box["error"] = err
+            finally:
+                done.set()
+        self.jobs.put(job)
+        deadline = time.monotonic() + timeout
+        # Short waits: a signal taken by another thread only raises KeyboardInterrupt here
+        # once this thread runs Python code again.
+        while not done.wait(min(0.1, max(deadline - time.monotonic(), 0))):
+            if time.monotonic() >= deadline:
+                raise TimeoutError
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
 
 
 class GuardedMatcher(Matcher):
@@ -22,19 +70,40 @@ class GuardedMatcher(Matcher):
     stop the claims of other kinds on the same article. The claims of this kind are then
     reported as errors naming the plugin (:meth:`MatcherSet.problem`)."""
 
-    def __init__(self, inner: Matcher, plugin: str) -> None:
+    def __init__(self, inner: Matcher, plugin: str, timeout: float | None = None) -> None:
         self.inner, self.plugin = inner, plugin
         self.kind = inner.kind  # type: ignore[misc]
         self.options = inner.options  # type: ignore[misc]
         self.marks_event = inner.marks_event  # type: ignore[misc]
         self.failure: str | None = None
+        self.timeout = timeout
+        """Seconds per article; None runs ``extract`` in the caller's thread (built-ins)."""
+        self._worker: _Worker | None = None
+        self._stuck = False
+
+    def _bounded(self, text, lang, ref_date) -> list:
+        if self.timeout is None:
+            return list(self.inner.extract(text, lang=lang, ref_date=ref_date))
+        if self._stuck:
+            return []  # its thread is still busy with the article that timed out
+        if self._worker is None:
+            self._worker = _Worker(self.kind)
+        try:
+            return self._worker.call(
+                lambda: list(self.inner.extract(text, lang=lang, ref_date=ref_date)), self.timeout)
+        except TimeoutError:
+            self._stuck = True
+            raise TimeoutError(f"took longer than {self.timeout:g} s on one article (the limit "
+                               "is plugin_timeout in [tool.claimcheck], or --plugin-timeout)") from None
 
     def parse(self, text, *, lang, options):
         return self.inner.parse(text, lang=lang, options=options)
 
     def extract(self, text, *, lang, ref_date):
+        if self._stuck:
+            return []
         try:
-            found = list(self.inner.extract(text, lang=lang, ref_date=ref_date))
+            found = self._bounded(text, lang, ref_date)
             for mention in found:
                 if not isinstance(mention, Mention) or not 0 <= mention.start <= mention.end <= len(text):
                     raise TypeError(f"returned {mention!r}: expected Mentions with spans inside the text")
@@ -90,9 +159,12 @@ class MatcherSet(Mapping[str, Matcher]):
     """
 
     def __init__(self, matchers: Mapping[str, Matcher], broken: Sequence[BrokenPlugin] = (),
-                 owners: Mapping[str, str] | None = None) -> None:
+                 owners: Mapping[str, str] | None = None, timeout: float = DEFAULT_PLUGIN_TIMEOUT) -> None:
         owners = owners or {}
-        self.loaded = {kind: GuardedMatcher(m, owners.get(kind, kind)) for kind, m in matchers.items()}
+        # Built-in matchers are trusted and may take long on a huge article: no bound.
+        self.loaded = {kind: GuardedMatcher(m, owners.get(kind, kind),
+                                            None if owners.get(kind, kind) in BUILTIN_PLUGINS else timeout)
+                       for kind, m in matchers.items()}
         self.broken = list(broken)
 
     @classmethod
@@ -103,7 +175,8 @@ class MatcherSet(Mapping[str, Matcher]):
         matchers = plugins.matchers(config, keep_going=True)
         for broken in plugins.broken[before:]:
             warnings.warn(ClaimcheckWarning(f"plugin {broken.name} failed to load: {broken.message}"))
-        return cls(matchers, plugins.broken, plugins.owners)
+        timeout = getattr(config, "getoption", lambda *_: None)("plugin_timeout", DEFAULT_PLUGIN_TIMEOUT)
+        return cls(matchers, plugins.broken, plugins.owners, timeout=float(timeout))
 
     def problem(self, claim: Claim) -> str | None:
         """Why ``claim`` cannot be checked: a kind whose plugin failed to load, or a matcher

@@ -117,7 +117,7 @@ class Plugins:
             self.broken.append(BrokenPlugin(name, f"ImportError: {err}"))
 
     def matchers(self, config: object, *, keep_going: bool = False) -> dict[str, Matcher]:
-        """Every registered matcher by kind; two of one kind are a PluginError.
+        """Every registered matcher by kind; two of one kind are a UsageError.
 
         :param keep_going: a plugin whose ``claimcheck_register_matchers`` raises or returns
             something other than matchers is recorded in :attr:`broken` and skipped, rather
@@ -136,10 +136,10 @@ class Plugins:
                 self.broken.append(BrokenPlugin(impl.plugin_name, err.message))
                 continue
             for matcher in provided:
-                if matcher.kind in found:
-                    raise PluginError(
+                if matcher.kind in found:  # a set-up error, not a claim's: exit 4 in both front ends
+                    raise UsageError(
                         f"two matchers of kind '{matcher.kind}': {owners[matcher.kind]} and "
-                        f"{impl.plugin_name}; block one with -p no:NAME", plugin=impl.plugin_name)
+                        f"{impl.plugin_name}; block one with -p no:NAME")
                 found[matcher.kind], owners[matcher.kind] = matcher, impl.plugin_name
         self.owners = owners
         return found

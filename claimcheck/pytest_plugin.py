@@ -7,6 +7,7 @@ with ``--claims-strict``), a claim that could not be checked is an error. pytest
 """
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,9 +18,14 @@ import pytest
 RENAMED = {"--strict": "--claims-strict", "--lang": "--claims-lang"}
 RENAMED_DESTS = {"strict": "claims_strict", "lang": "claims_lang"}
 BLOCKED_UNDER_PYTEST = ("terminal", "junitxml")
+# The JSON report is written here, from test reports, so that pytest-xdist's workers'
+# claims are merged on the controller (as pytest's junitxml does); its option stays.
+BLOCKED_IN_ENGINE = (*BLOCKED_UNDER_PYTEST, "jsonreport")
 CATEGORIES = {"supported": (".", "SUPPORTED"), "contradicted": ("C", "CONTRADICTED"),
               "absent": ("a", "ABSENT")}
 engine_key = pytest.StashKey["Engine"]()
+setup_error_key = pytest.StashKey[str]()
+entries_key = pytest.StashKey["ClaimEntries"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,16 +42,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(add)})
 
 
-def _builtin_plugins():
+def _builtin_plugins(blocked=BLOCKED_UNDER_PYTEST):
     from .plugins import Plugins
-    plugins = Plugins(blocked=BLOCKED_UNDER_PYTEST)
+    plugins = Plugins(blocked=blocked)
     plugins.load_builtins()
     plugins.load_installed()
     return plugins
 
 
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """A link to a folder above itself (a loop) is walked once, as ``claimcheck`` walks it,
+    rather than until the system's link limit; anything else is left to pytest."""
+    if collection_path.is_symlink() and collection_path.is_dir():
+        real, parent = collection_path.resolve(), collection_path.parent.resolve()
+        if parent == real or real in parent.parents:
+            return True
+    return None
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "ClaimFile | None":
-    if file_path.suffix in (".yaml", ".yml"):
+    if file_path.suffix.lower() in (".yaml", ".yml"):
         from .claims import is_claim_file
         if is_claim_file(file_path):
             return ClaimFile.from_parent(parent, path=file_path)
@@ -60,16 +76,31 @@ class Engine:
         from .session import Corpora
         self.started = time.perf_counter()
         rootdir, inifile = find_root(Path(pytest_config.rootpath))
-        self.plugins = _builtin_plugins()
+        self.plugins = _builtin_plugins(BLOCKED_IN_ENGINE)
         self.plugins.load_folder(rootdir / ini_options(inifile).get("plugins_dir", "plugins"))
-        dests = ("sources", "strict", "conflict", "hedged", "lang", "allow_outside_root", "json_report")
+        dests = ("sources", "strict", "conflict", "hedged", "lang", "allow_outside_root", "json_report",
+                 "plugin_timeout")
         options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
-        self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm)
+        self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm,
+                                  spec=self._ini_spec())
         self.plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": self.config})
         from .matcherset import MatcherSet
         self.matchers = MatcherSet.load(self.plugins, self.config)
         self.corpora = Corpora(self.config, self.plugins, self.matchers)
         self.results: list = []
+
+    def _ini_spec(self):
+        """The keys [tool.claimcheck] may hold: every option of the ``claimcheck`` command,
+        the plugins' included, so one pyproject.toml is valid for both front ends."""
+        from .cli import build_parser
+        from .config import OptionParser
+        from .ini import spec_from_parser
+        from .reporters import junitxml
+        parser = build_parser()
+        self.plugins.pm.hook.claimcheck_addoption.call_historic(
+            kwargs={"parser": OptionParser(parser.add_argument)})
+        junitxml.claimcheck_addoption(OptionParser(parser.add_argument))
+        return spec_from_parser(parser)
 
     def check(self, claim):
         from .check import check
@@ -81,10 +112,51 @@ class Engine:
 
 
 def engine(config: pytest.Config) -> Engine:
-    """The session's Engine, built on first use."""
+    """The session's Engine, built on first use.
+
+    :raises ClaimcheckError: a bad [tool.claimcheck], two plugins of one kind…; it is
+        remembered, so the session ends as a usage error once collection is done.
+    """
+    from .errors import ClaimcheckError
     if engine_key not in config.stash:
-        config.stash[engine_key] = Engine(config)
+        if setup_error_key in config.stash:
+            raise ClaimcheckError(config.stash[setup_error_key])
+        try:
+            config.stash[engine_key] = Engine(config)
+        except ClaimcheckError as err:
+            config.stash[setup_error_key] = str(err)
+            raise
     return config.stash[engine_key]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Report paths are checked before any claim is, as by ``claimcheck``."""
+    from .errors import ReportError
+    from .reporters.atomic import check_report_paths
+    try:
+        check_report_paths({"json_report": config.getoption("json_report", None)})
+    except ReportError as err:
+        raise pytest.UsageError(str(err)) from None
+    config.stash[entries_key] = ClaimEntries()
+    config.pluginmanager.register(config.stash[entries_key], "claimcheck-entries")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A set-up error (bad [tool.claimcheck], clashing plugins) or a corpus error is a usage
+    error, exit 4 with one ``ERROR:`` line, as under ``claimcheck``: the corpora of the
+    selected claims are read now, before any claim is checked."""
+    from .errors import ClaimcheckError
+    if setup_error_key in session.config.stash:
+        raise pytest.UsageError(session.config.stash[setup_error_key])
+    claims = [item.claim for item in session.items if isinstance(item, ClaimItem)]
+    if not claims:
+        return
+    try:
+        corpora = engine(session.config).corpora
+        for claim in claims:
+            corpora.for_claim(claim)
+    except ClaimcheckError as err:
+        raise pytest.UsageError(str(err)) from None
 
 
 class ClaimFile(pytest.File):
@@ -93,8 +165,8 @@ class ClaimFile(pytest.File):
     def collect(self) -> Iterator["ClaimItem"]:
         from .claims import load
         from .errors import ClaimcheckError
-        state = engine(self.config)
         try:
+            state = engine(self.config)
             claims = load(self.path, config=state.config, matchers=state.matchers)
         except ClaimcheckError as err:
             raise self.CollectError(str(err)) from None
@@ -147,9 +219,29 @@ class ClaimItem(pytest.Item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
     report = yield
-    if isinstance(item, ClaimItem) and item.result is not None and call.when == "call":
+    if not isinstance(item, ClaimItem):
+        return report
+    if call.excinfo is not None and isinstance(call.excinfo.value, ClaimFailed) and call.when == "setup":
+        # The claim's own words, not pytest's traceback through claimcheck's internals.
+        report.longrepr = f"{item.claim.text}\n{call.excinfo.value}"
+    if item.result is not None and (call.when == "call" or report.failed):
+        from .reporters.jsonreport import claim_entry
         report.claim_verdict = item.result.verdict.value
+        # Plain data: pytest-xdist sends it from the worker to the controller.
+        report.claim_entry = claim_entry(item.result)
     return report
+
+
+class ClaimEntries:
+    """Collects each claim's JSON entry from the test reports, wherever they were made."""
+
+    def __init__(self) -> None:
+        self.by_nodeid: dict[str, dict] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        entry = getattr(report, "claim_entry", None)
+        if entry is not None:
+            self.by_nodeid[report.nodeid] = entry
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
@@ -161,6 +253,35 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from .errors import ClaimcheckError
+    try:
+        _write_json(session)
+        _notify_plugins(session, exitstatus)
+    except ClaimcheckError as err:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"ERROR: {err}", red=True)
+        session.exitstatus = 4
+
+
+def _write_json(session: pytest.Session) -> None:
+    """``--json FILE`` from the claims' test reports: on the controller under pytest-xdist
+    (its workers write nothing), else in the one process."""
+    path = session.config.getoption("json_report", None)
+    if not path or hasattr(session.config, "workerinput"):
+        return
+    from .reporters.atomic import STDOUT, report_path, write_text
+    from .reporters.jsonreport import render_entries
+    entries = sorted(session.config.stash[entries_key].by_nodeid.values(),
+                     key=lambda e: (e["file"], e["line"] or 0, e["id"]))
+    text = render_entries(entries)
+    if path == STDOUT:
+        sys.stdout.write(text)
+    else:
+        write_text(report_path(path), text, flag="--json")
+
+
+def _notify_plugins(session: pytest.Session, exitstatus: int) -> None:
     state = session.config.stash.get(engine_key, None)
     if state is not None:
         from .errors import ExitCode

@@ -172,14 +172,15 @@ def test_missing_path_is_a_source_error(tmp_path) -> None:
 
 def test_unreadable_file_simulated(tmp_path, monkeypatch, load) -> None:
     write(tmp_path, {"a.txt": "x"})
-    real = Path.read_bytes
+    import claimcheck.corpus
+    real = claimcheck.corpus.read_regular
 
-    def read_bytes(self):
-        if self.name == "a.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def read_regular(path, limit):
+        if Path(path).name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(claimcheck.corpus, "read_regular", read_regular)
     with pytest.raises(SourceError, match=r"^a\.txt: cannot read it: permission denied; give yourself read"):
         load("a.txt")
 
@@ -222,13 +223,13 @@ def test_read_meta(tmp_path) -> None:
         "  lang: fr\n"
         "  title: 'Microsoft: 10 milliards'\n"
         "  url: https://example.org/a\n"
-        "b.txt: {date: 2023-01, lang: no}\n"   # 'no' stays a string, not False
+        "b.txt: {date: 2023-01, lang: EN-us}\n"   # a region and capitals: the language is en
         "c.txt:\n")})
     meta = read_meta(tmp_path)
     assert meta == {
         "a.txt": SourceMeta(date=PartialDate(year=2023, month=1, day=24), lang="fr",
                             title="Microsoft: 10 milliards", url="https://example.org/a"),
-        "b.txt": SourceMeta(date=PartialDate(year=2023, month=1), lang="no"),
+        "b.txt": SourceMeta(date=PartialDate(year=2023, month=1), lang="en"),
         "c.txt": SourceMeta(),
     }
 
@@ -253,6 +254,11 @@ BAD_SOURCES = [
     ("listed-twice", "a.txt: {}\na.txt: {}\n", "2:1", "'a.txt' is listed twice"),
     ("key-given-twice", "a.txt: {lang: fr, lang: en}\n", "1:19", "'lang' is given twice"),
     ("path-not-name", "sub/a.txt: {}\n", "1:1", "keys are file names in this folder"),
+    # 'no' is read as text (Norwegian), never as the boolean False, and no matcher reads it.
+    ("unread-language", "a.txt: {lang: no}\n", "1:15",
+     "bad lang: language 'no' is not one claimcheck reads (fr, en); write lang: fr or lang: en"),
+    ("date-at-the-calendar-end", "a.txt: {date: 9999-12-31}\n", "1:15",
+     "bad date: '9999-12-31' is out of range: dates must lie between the years 1000 and 9000"),
 ]
 
 
@@ -383,8 +389,9 @@ def test_plugin_reader_runs_first_and_each_file_is_read_once(tmp_path, pm, load,
 
     pm.register(Html(), "html")
     reads = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    real = corpus.read_regular
+    monkeypatch.setattr(corpus, "read_regular",
+                        lambda path, limit: reads.append(Path(path).name) or real(path, limit))
     docs = load("a.html", ".")
     assert [(d.source, d.text, d.lang) for d in docs] == [("a.html", "Bonjour", "fr"), ("b.txt", "plain", None)]
     assert calls == ["a.html", "b.txt"]

@@ -251,3 +251,196 @@ def test_control_characters_give_a_valid_junit_file(project, capsys):
     schema = xmlschema.XMLSchema(str(ROOT / "tests" / "data" / "junit-10.xsd"))
     schema.validate(str(project / "r.xml"))
     json.loads((project / "r.json").read_text(encoding="utf-8"))
+
+
+# -- claim files, corpora and report paths: the file-system side (issue 12) --------------------
+
+import codecs  # noqa: E402
+import stat  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+
+from claimcheck.claims import is_claim_file, load  # noqa: E402
+from claimcheck.config import Config  # noqa: E402
+from claimcheck.corpus import load_corpus  # noqa: E402
+from claimcheck.errors import ClaimcheckError, ReportError  # noqa: E402
+from claimcheck.reporters.atomic import check_report_paths, write_text  # noqa: E402
+
+CODECS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8-sig": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "utf-16": lambda t: t.encode("utf-16"),
+    "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
+    "utf-16-be-no-bom": lambda t: t.encode("utf-16-be"),
+    "utf-32": lambda t: t.encode("utf-32"),
+    "cp1252": lambda t: t.encode("cp1252", errors="replace"),
+    "latin-1": lambda t: t.encode("latin-1", errors="replace"),
+}
+NEWLINES = ["\n", "\r\n", "\r", "\u2028", "\x85"]
+CLAIM_PIECES = st.sampled_from([
+    "claims:", "lang: fr", "lang: EN", "lang: de", "sources: [../articles]", "  - id: a", "    claim: x",
+    "    cues: [investi]", "    cues: ['(']", "    about: [Microsoft]", "    about: ['()']",
+    "    expect: {amount: 1 milliard de dollars}", "    expect: {amount: {value: 1, tolerance: .nan}}",
+    "    expect: {percentage: {value: 49 %, tolerance: 1e309}}", "{\"claims\": [", "? claims", ":", "]}",
+    "\t- id: b", "---", "*a", "&a x", "!!python/object:os.system", "    claim: Microsoft invested $1 billion.",
+])
+CLAIM_FILE = st.tuples(
+    st.lists(st.one_of(CLAIM_PIECES, st.text(ALPHABET, max_size=12)), max_size=12),
+    st.sampled_from(sorted(CODECS)), st.sampled_from(NEWLINES))
+
+
+def _claim_bytes(pieces, codec: str, newline: str) -> bytes:
+    return CODECS[codec](newline.join(pieces) + newline)
+
+
+_claim_ms_per_kb = [0.0]
+
+
+@given(claim_file=CLAIM_FILE)
+def test_claim_file_in_any_encoding_is_read_or_refused_with_a_message(builtin, claim_file):
+    """Any bytes, any encoding and line ending: claims, or a ClaimcheckError; never another
+    exception. The time per KB is recorded for docs/robustness.md."""
+    data = _claim_bytes(*claim_file)
+    matchers = builtin.matchers(None)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "c.yaml"
+        path.write_bytes(data)
+        started = time.perf_counter()
+        is_claim_file(path)
+        try:
+            load(path, config=Config(rootdir=Path(folder)), matchers=matchers)
+        except ClaimcheckError as err:
+            assert str(err) and "\n" not in str(err).split("\n    ")[0]
+        elapsed = (time.perf_counter() - started) * 1000
+    _claim_ms_per_kb[0] = max(_claim_ms_per_kb[0], elapsed / max(len(data) / 1024, 1))
+
+
+def test_claim_file_fuzz_speed_figure(capsys):
+    with capsys.disabled():
+        print(f"\nclaim files: slowest {_claim_ms_per_kb[0]:.2f} ms/KB", end="")
+
+
+SPECIAL = ["text", "binary", "empty", "fifo", "dev_null", "dev_zero", "broken_link", "loop_link",
+           "outside_link", "outside_folder_link", "sources_yaml", "sources_yml", "bad_sources", "cr_text"]
+
+
+def _make_entry(folder: Path, outside: Path, number: int, kind: str) -> None:
+    name = folder / f"e{number}.txt"
+    if kind == "text":
+        name.write_text("Microsoft a investi 1 milliard de dollars.\n", encoding="utf-8")
+    elif kind == "cr_text":
+        name.write_bytes("Demain, 2 milliards.\rHier, 3 %.\r".encode("utf-16"))
+    elif kind == "binary":
+        name.write_bytes(bytes(range(256)))
+    elif kind == "empty":
+        name.write_bytes(b"")
+    elif kind == "fifo" and hasattr(os, "mkfifo"):
+        os.mkfifo(name)
+    elif kind in ("dev_null", "dev_zero"):
+        name.symlink_to("/dev/" + kind[4:])
+    elif kind == "broken_link":
+        name.symlink_to(folder / "nowhere")
+    elif kind == "loop_link":
+        (folder / f"loop{number}").symlink_to(folder, target_is_directory=True)
+    elif kind == "outside_link":
+        name.symlink_to(outside / "secret.txt")
+    elif kind == "outside_folder_link":
+        (folder / f"out{number}").symlink_to(outside, target_is_directory=True)
+    elif kind in ("sources_yaml", "sources_yml"):
+        (folder / f"sources.{kind[-4:]}").write_text("e0.txt: {date: 2023-01-24, lang: FR}\n", encoding="utf-8")
+    elif kind == "bad_sources":
+        (folder / "sources.yaml").write_text("e0.txt: {date: 9999-12-31}\n", encoding="utf-8")
+
+
+def _within(seconds: float, function) -> None:
+    """Run ``function`` in a thread; fail (rather than hang the suite) past ``seconds``."""
+    box: dict = {}
+    worker = threading.Thread(target=lambda: box.update(done=function()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "hung"
+
+
+@given(kinds=st.lists(st.sampled_from(SPECIAL), max_size=8), allow_outside=st.booleans())
+def test_corpus_with_special_files_is_read_or_refused_without_hanging(builtin, kinds, allow_outside):
+    with tempfile.TemporaryDirectory() as base:
+        root, outside = Path(base) / "root", Path(base) / "outside"
+        (root / "articles").mkdir(parents=True)
+        outside.mkdir()
+        (outside / "secret.txt").write_text("secret\n", encoding="utf-8")
+        for number, kind in enumerate(kinds):
+            _make_entry(root / "articles", outside, number, kind)
+        config = Config(rootdir=root, allow_outside_root=allow_outside)
+
+        def read():
+            try:
+                with warnings_ignored():
+                    documents = load_corpus([root / "articles"], config=config, hook=builtin.pm.hook)
+            except ClaimcheckError as err:
+                return str(err)
+            assert allow_outside or all("secret" not in d.text for d in documents)
+            return documents
+        _within(20, read)
+
+
+def warnings_ignored():
+    import warnings
+    context = warnings.catch_warnings()
+    context.__enter__()
+    warnings.simplefilter("ignore")
+    return _Exit(context)
+
+
+class _Exit:
+    def __init__(self, context):
+        self.context = context
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.context.__exit__(*exc)
+
+
+REPORT_KINDS = ["missing", "nested_missing", "existing_file", "folder", "under_file", "dev_null",
+                "dev_full", "fifo", "same_twice", "dash"]
+
+
+@given(kinds=st.lists(st.sampled_from(REPORT_KINDS), min_size=1, max_size=2))
+def test_report_paths_are_written_or_refused_and_devices_survive(kinds):
+    with tempfile.TemporaryDirectory() as base:
+        folder = Path(base)
+        (folder / "file").write_text("x", encoding="utf-8")
+        values = [_report_target(folder, i, kind) for i, kind in enumerate(kinds)]
+        if kinds[0] == "same_twice":
+            values = [values[0], values[0]]
+        options = dict(zip(("junitxml", "json_report"), values))
+        try:
+            check_report_paths(options)
+            for dest, value in options.items():
+                if value != "-":
+                    write_text(value, "{}\n", flag={"junitxml": "--junitxml"}.get(dest, "--json"))
+        except ReportError as err:
+            assert str(err).startswith(("--junitxml ", "--json "))
+        for device in ("/dev/null", "/dev/full"):
+            if os.path.exists(device):
+                assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def _report_target(folder: Path, number: int, kind: str) -> str:
+    target = folder / f"r{number}"
+    if kind == "nested_missing":
+        return str(folder / f"a{number}" / "b" / "r.json")
+    if kind == "existing_file":
+        target.write_text("old", encoding="utf-8")
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "under_file":
+        return str(folder / "file" / "r.json")
+    elif kind in ("dev_null", "dev_full") and os.path.exists("/dev/" + kind[4:]):
+        target.symlink_to("/dev/" + kind[4:])
+    elif kind == "fifo" and hasattr(os, "mkfifo"):
+        os.mkfifo(target)
+    elif kind == "dash":
+        return "-"
+    return str(target)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..hookspecs import hookimpl
 from ..model import Evidence, Result, Verdict
-from .atomic import report_path, write_text
+from .atomic import STDOUT, report_path, write_text
 
 if TYPE_CHECKING:
     from ..config import Config, OptionParser
@@ -37,7 +37,7 @@ def claimcheck_addoption(parser: "OptionParser") -> None:
     parser.addoption(
         "--json", dest="json_report", metavar="FILE", default=None,
         help="write a JSON report of the claims and their evidence to FILE "
-             "(relative to the working folder)",
+             "(relative to the working folder; '-' for standard output)",
     )
 
 
@@ -47,12 +47,27 @@ def claimcheck_sessionfinish(results: Sequence[Result], exitstatus: "ExitCode",
     path = config.getoption("json_report")
     if not path:
         return
-    write_text(report_path(path), render(results))
+    if path == STDOUT:
+        import sys
+        sys.stdout.write(render(results))
+        sys.stdout.flush()
+        return
+    write_text(report_path(path), render(results), flag="--json")
 
 
 def render(results: Sequence[Result]) -> str:
     """The report as text: UTF-8-ready JSON, indented by 2, with a final newline."""
-    text = json.dumps(report(results), ensure_ascii=False, indent=2)
+    return render_entries([claim_entry(r) for r in results])
+
+
+def render_entries(entries: Sequence[dict[str, Any]]) -> str:
+    """The report of claims already made entries (:func:`claim_entry`), as text; the
+    pytest plugin merges pytest-xdist workers' entries with it."""
+    summary = {verdict.value: 0 for verdict in Verdict}
+    for entry in entries:
+        summary[entry["verdict"]] += 1
+    data = {"version": VERSION, "summary": summary, "claims": list(entries)}
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     # NOTE: a lone surrogate (an undecodable byte kept by surrogateescape) cannot be
     # encoded as UTF-8; write it as a \uXXXX escape, which is valid JSON and reads back.
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -48,7 +48,7 @@ def claimcheck_sessionfinish(results: Sequence[Result], exitstatus: "ExitCode",
     if not path:
         return
     write_text(report_path(path), render(results, duration=duration, strict=config.strict,
-                                         rootdir=config.rootdir))
+                                         rootdir=config.rootdir), flag="--junitxml")
 
 
 def render(results: Sequence[Result], *, duration: float, strict: bool = False,

@@ -59,7 +59,8 @@ class TerminalReporter:
 
     def __init__(self, config: Config, out: TextIO | None = None) -> None:
         self.config = config
-        self.out = out or sys.stdout
+        # With --json - the report owns standard output: progress goes to standard error.
+        self.out = out or (sys.stderr if config.getoption("json_report") == "-" else sys.stdout)
         self.colour = self.out.isatty() and not os.environ.get("NO_COLOR")
         self._file: str | None = None
 

@@ -33,8 +33,9 @@ figure for Gucci in an article about Kering is not Kering's.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import regex
 
@@ -67,6 +68,8 @@ class Aboutness:
 ``entity-anaphora``, ``entity-topic`` or ``entity-none``."""
     source: int | None = None
     """For anaphora and topic: the sentence (index in the document) the entities come from."""
+    named: frozenset[int] = frozenset()
+    """The known entities the sentence names itself."""
 
 
 def name_forms(names: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -103,7 +106,8 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     :param groups: the name forms of each known entity (see :func:`name_forms`).
     :param common: folded words that are never names (the relation lexicon's).
     """
-    firsts = [_named(sentence, groups) for sentence in sentences]
+    by_first = _first_words(tuple(tuple(forms) for forms in groups))
+    firsts = [_named(sentence, by_first) for sentence in sentences]
     named = [list(first) for first in firsts]
     ordinary = _not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
@@ -117,9 +121,9 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
         if named[i] and description is not None and description < min(firsts[i].values()):
             described = _antecedent(named, i) or Aboutness(entities=topic, rule="entity-topic", source=topic_at)
             out.append(Aboutness(entities=frozenset(named[i]) | described.entities, rule="entity-description",
-                                 source=described.source))
+                                 source=described.source, named=frozenset(named[i])))
         elif named[i]:
-            out.append(Aboutness(entities=frozenset(named[i]), rule="entity-named"))
+            out.append(Aboutness(entities=frozenset(named[i]), rule="entity-named", named=frozenset(named[i])))
         elif opens_anaphorically(sentence) and (antecedent := _antecedent(named, i)):
             out.append(antecedent)
         elif topic:
@@ -129,13 +133,28 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     return out
 
 
-def _named(sentence: str, groups: Sequence[Sequence[tuple[str, ...]]]) -> dict[int, int]:
+def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]) -> dict[int, int]:
     """The known entities a sentence names → the offset of the first naming, in order (the
     subject, named first, first)."""
     found = list(tokens(sentence))
     words = [t for t, _, _ in found]
-    first = {g: found[min(at)][1] for g, forms in enumerate(groups) if (at := named_in(words, forms))}
+    first: dict[int, int] = {}
+    for i, word in enumerate(words):
+        for g, form in by_first.get(word, ()):
+            if g not in first and tuple(words[i:i + len(form)]) == form:
+                first[g] = found[i][1]
     return dict(sorted(first.items(), key=lambda item: item[1]))
+
+
+@functools.lru_cache(maxsize=64)
+def _first_words(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """Each entity's name forms by their first word: a sentence is scanned once, whatever
+    the number of known entities."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for g, forms in enumerate(groups):
+        for form in forms:
+            index.setdefault(form[0], []).append((g, form))
+    return index
 
 
 def _topic(named: list[list[int]], subjects: list[int | None],

@@ -132,10 +132,11 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     if scope.is_generic(passage.text):
         return None
     text = passage.document.text
-    words = words_of(passage.document.text, passage.start, passage.end)
-    entity_at, about_rule = _entities(query, index, sid, words)
-    if entity_at is None:
+    about_rule = _entities(query, index, sid)
+    if about_rule is None:
         return None
+    words = words_of(passage.document.text, passage.start, passage.end)
+    entity_at = sorted(i for group in query.entities for i in entities.named_in(words.text, group))
     lang = passage.document.lang or query.claim.lang  # the article's words, in its language
     relations = index.lexicon.mentions(words.text, lang)
     found = {(span, span[1] - span[0] + 1 > len(cue.words)) for cue in query.cues for span in find_cue(cue, words.text)}
@@ -258,26 +259,22 @@ def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -
                and d.start - mention.end <= 12 for d in mentions.get("date", ()))
 
 
-def _entities(query: ClaimQuery, index: Index, sid: int,
-              words: Words) -> tuple[list[int] | None, str]:
-    """Token indexes where the claim's entities are named, and the rule that made the
-    sentence about them (``entity-named`` when it names them all)."""
-    starts: list[int] = []
+def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
+    """The rule that makes the sentence about every claim entity (``entity-named`` when it
+    names them all), or None when it is not about them. Read from the document's
+    aboutness, computed once per document, before the sentence is tokenised."""
     rule = "entity-named"
-    aboutness = None
+    aboutness = _aboutness(query, index, sid) if query.entities else None
     for g, group in enumerate(query.entities):
-        here = entities.named_in(words.text, group)
-        if not here:
-            if aboutness is None:
-                aboutness = _aboutness(query, index, sid)
-            if g in aboutness.entities and aboutness.rule != "entity-named":
-                rule = aboutness.rule
-            elif _borrows(group, index, sid):
-                rule = "entity-anaphora"
-            else:
-                return None, rule
-        starts.extend(here)
-    return starts, rule
+        if g in aboutness.named:
+            continue
+        if g in aboutness.entities:
+            rule = aboutness.rule
+        elif _borrows(group, index, sid):
+            rule = "entity-anaphora"
+        else:
+            return None
+    return rule
 
 
 def _aboutness(query: ClaimQuery, index: Index, sid: int) -> entities.Aboutness:

@@ -6,6 +6,7 @@ in the original text: nothing is rewritten, so quotes and offsets stay exact.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -86,6 +87,7 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
         yield match.group().casefold().translate(FOLD), match.start(), match.end()
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """A light French/English stem: "investirait", "investissement", "invested" → "invest"."""
     for suffix in SUFFIXES:

@@ -13,8 +13,9 @@ from .errors import ExitCode, UsageError
 from .index import Index
 from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
-from .model import Claim, Result, Verdict
+from .model import Claim, Result
 from .matcherset import MatcherSet
+from .outcome import failed
 from .plugins import Plugins
 
 
@@ -49,18 +50,13 @@ def _keyword_matcher(claim: Claim, rootdir: Path | None = None):
     return matches
 
 
-def failed(result: Result, strict: bool) -> bool:
-    """Does this result fail the run?"""
-    return result.verdict in (Verdict.CONTRADICTED, Verdict.ERROR) or (
-        strict and result.verdict is Verdict.ABSENT)
-
-
 class Corpora:
     """One index per distinct set of source paths, each built once per run (claim files that
     name different but overlapping source folders read their shared articles once per set)."""
 
     def __init__(self, config: Config, plugins: Plugins, matchers: Mapping[str, Matcher]) -> None:
         self.config, self.plugins, self.matchers = config, plugins, matchers
+        self.lexicon = plugins.lexicon(config)
         self._indexes: dict[tuple[Path, ...], Index] = {}
 
     def for_claim(self, claim: Claim) -> Index:
@@ -71,7 +67,7 @@ class Corpora:
         key = tuple(sorted(paths))
         if key not in self._indexes:
             documents = load_corpus(key, config=self.config, hook=self.plugins.pm.hook)
-            self._indexes[key] = Index(documents, self.matchers)
+            self._indexes[key] = Index(documents, self.matchers, self.lexicon)
         return self._indexes[key]
 
 

@@ -74,15 +74,27 @@ def explain(claim: Claim, index: Index, matchers: dict[str, Matcher], conflict: 
 
 def _reading(claim: Claim, reading: Reading, matchers: dict[str, Matcher]) -> list[str]:
     passage = reading.passage
-    marks = (" (hedged)" if reading.hedged else "") + (" (entities from the sentence before)" if reading.borrowed else "")
+    marks = (" (hedged)" if reading.hedged else "") + (f" (about: {reading.about})" if reading.borrowed else "")
     lines = [f"  line {passage.line}{marks}: \"{short_quote(passage.text, 160)}\""]
     for frame in reading.frames:
         verdict, why = judge_frame(claim, frame, matchers, reading.query)
-        bound = ", ".join(f"{k} {m.text!r} = {m.value}" for k, m in frame.bound.items()) or "no value"
+        bound = ", ".join(f"{k} {m.text!r} = {m.value} [{_role(frame, k)}]" for k, m in frame.bound.items()) \
+            or "no value"
         text = short_quote(window(passage.document.text, frame.start, frame.end,
                                   [m for m in frame.bound.values()]), 100)
         lines.append(f"    frame \"{text}\": {bound} → {(verdict.value if verdict else 'silent')} ({why})")
     return lines
+
+
+def _role(frame, kind: str) -> str:
+    """The rule that gave a bound value its role, or where an inherited one came from."""
+    if kind in frame.inherited:
+        return "period from its context"
+    role = frame.roles.get(kind)
+    if role is None:
+        return "role-level"
+    sign = {1: " +", -1: " -"}.get(role.direction, "")
+    return f"{role.rule}{sign}"
 
 
 def near_misses(claim: Claim, index: Index, document: Document, relevant: Sequence[Reading]) -> Iterable[str]:

@@ -15,8 +15,21 @@ def test_explain_shows_bound_values_and_the_rule():
     run = explain("claims/seeds.yaml::stake-2")
     assert run.returncode == 0, run.stderr
     assert "stake-2  CONTRADICTED" in run.stdout
-    assert "percentage '49 %' = 49% → contradicted (the percentage bound to the cue differs)" in run.stdout
-    assert "(entities from the sentence before)" in run.stdout  # "Cette dernière" in 003
+    assert "percentage '49 %' = 49% [role-level] → contradicted (the percentage bound to the cue differs)" in run.stdout
+    assert "(about: entity-anaphora)" in run.stdout  # "Cette dernière" in 003
+
+
+def test_explain_names_the_role_of_each_value_and_the_context_period(tmp_path):
+    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nRésultat net : 2,1 milliards d'euros, "
+                                    "en hausse de 12 %\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: rn\n    claim: Le résultat net de Globex "
+                                     "a progressé de 12 % en 2023.\n    about: [Globex]\n    cues: [résultat net]\n"
+                                     "    expect: {percentage: 12 %, date: '2023'}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::rn", "--allow-outside-root"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert "(about: entity-topic)" in run.stdout
+    assert "[role-change-word +]" in run.stdout
+    assert "[period from its context]" in run.stdout
 
 
 def test_explain_lists_the_unbound_value_as_a_near_miss():

@@ -157,7 +157,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
-    mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans)
+    mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
     frames = _with_context_period(frames, query, index, sid, mentions)
@@ -170,26 +170,50 @@ def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, s
     """A frame that states no date, for a claim that expects one, is about the period its
     context states (only event-marking kinds inherit; the inherited kinds are recorded):
 
-    ``period-from-sentence``: the one date of its own sentence outside the frame ("Pour
+    ``period-from-sentence``: the one date of its own sentence before the frame ("Pour
     l'année 2024, affichant un chiffre d'affaires de 69,2 milliards");
     ``period-from-headline``: else the period the headline labels ("Résultats annuels
-    2023"), or its one date (… "Résultat net : 2 983 M€").
+    2023"), or its one date (… "Résultat net : 2 983 M€");
+    ``day-from-publication``: for a claim dated to the day, else the publication day ("The
+    Bank of England has increased its rate to 5.25%", in that day's news).
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
     if not wanted:
         return frames
-    own = {k: mentions[k][0] for k in wanted if len(mentions.get(k, ())) == 1}
     headline = index.sentences_of(index.document_of(sid)).start
     above = _headline_period(index, headline, wanted) if headline != sid else {}
+    published = _publication_day(query, index, sid)
     out = []
     for frame in frames:
         missing = [k for k in wanted if k not in frame.bound]
-        context = {k: own.get(k) or above.get(k) for k in missing if own.get(k) or above.get(k)}
+        own = {k: found[0] for k in missing
+               if len(found := [m for m in mentions.get(k, ()) if m.end <= frame.start]) == 1}
+        context = {k: own.get(k) or above.get(k) or published.get(k) for k in missing
+                   if own.get(k) or above.get(k) or published.get(k)}
         if context and frame.bound:
             frame = dataclasses.replace(frame, bound={**context, **frame.bound}, inherited=frozenset(context))
         out.append(frame)
     return out
+
+
+def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Mention]:
+    """The publication day as a date mention, for the date facets of the claim that name a
+    single day."""
+    passage = index.passage(sid)
+    day = passage.document.date
+    found = {}
+    for facet in query.claim.expect:
+        value, matcher = facet.value, index.matchers.get(facet.kind)
+        if day is None or day.day is None or matcher is None or getattr(value, "start", 1) != getattr(value, "end", 2):
+            continue
+        try:
+            parsed = matcher.parse(str(day), lang=query.claim.lang, options={})
+        except ValueError:
+            continue
+        found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
+                                    text=f"published {day}", value=parsed)
+    return found
 
 
 def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[str, Mention]:
@@ -204,7 +228,7 @@ def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[
 
 
 def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: str,
-                cues: list[tuple[int, int]]) -> tuple[dict[str, list[Mention]], dict[int, RoleReading]]:
+                cues: list[tuple[int, int]], span: tuple[int, int]) -> tuple[dict[str, list[Mention]], dict[int, RoleReading]]:
     """The mentions that may bind, by kind: those in the role the claim gives that kind (a
     level for a level, a change for a change), never a base unless it has its own date and
     the claim states one, never a period label for a claim dated to the day, and sums on the
@@ -213,14 +237,16 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
     dated = any(f.kind == "date" for f in query.claim.expect)
     day = any(f.kind == "date" and getattr(f.value, "start", 1) == getattr(f.value, "end", 2)
               for f in query.claim.expect)
+    facets = {f.kind: f.value for f in query.expect}
     kept, roles = {}, {}
     everything = sorted((m for found in mentions.values() for m in found), key=lambda m: m.start)
     for kind, found in mentions.items():
         want = wanted.get(kind)
         kept[kind] = []
         for mention in found:
-            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues) \
-                    or scope.aggregate_differs(mention, text, query.claim.text):
+            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues, facets.get(kind)) \
+                    or scope.aggregate_differs(mention, text, query.claim.text) \
+                    or (kind != "date" and scope.basis_differs(mention, text, span, everything, query.bases)):
                 continue
             read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
@@ -240,13 +266,18 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
 
 RESTATING = regex.compile(r"\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?[$€£]?\d", regex.IGNORECASE)
 RESTATES = regex.compile(r"\s*,?\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?$", regex.IGNORECASE)
+# "31% in kroner and 36% at constant exchange rates": a coordinated value of the same kind,
+# a few words on, is of the same role.
+COORDINATED = regex.compile(r"[^,;.\d]{0,40}?\b(?:and|et)\s+(?:by\s+|de\s+)?$", regex.IGNORECASE)
 
 
 def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
                    cues: Sequence[tuple[int, int]]) -> RoleReading | None:
-    """``role-restated``: the role of the value this one restates (", or 0.2 percent")."""
+    """``role-restated``: the role of the value this one restates (", or 0.2 percent") or is
+    coordinated with ("31% in kroner and 36% at constant exchange rates")."""
     before = [m for m in everything if m.end <= mention.start and m.kind != "date"]
-    if not before or not RESTATES.fullmatch(text, before[-1].end, mention.start):
+    if not before or not (RESTATES.fullmatch(text, before[-1].end, mention.start) or (
+            before[-1].kind == mention.kind and COORDINATED.fullmatch(text, before[-1].end, mention.start))):
         return None
     read = role_of(text, before[-1], cues)
     return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Mapping
 
-from . import entities
+from . import entities, scope
 from .matchers import Agreement
 from .model import Claim, Expected, Mention
 from .roles import Role, RoleReading, per_share, role_of
@@ -48,6 +48,9 @@ class ClaimQuery:
         self.expect = sentence_expect(claim, stated)
         """The facets as the sentence reads them (:func:`sentence_expect`)."""
         self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
+        self.bases = scope.bases_of(claim.text)
+        """The basis the claim sentence states (constant currency, comparable; monthly,
+        yearly), for ``measure-basis``."""
         self.dates = _sentence_dates(claim, matchers)
         """Every date the claim sentence states, expected or not: a passage's date that
         agrees with one of them is the same event."""

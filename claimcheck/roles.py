@@ -80,12 +80,15 @@ _UP = r"""up|rose|rise[sn]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|gain
 _DOWN = r"""down|fell|falls?|fallen|falling|declin\w*|decreas\w*|dropp\w*|drops?|slipp\w*|slips?|slid
     |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contracted|eased|retreat\w*
     |slump\w*|baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|contraction|fl[ée]chi\w*|c[ée]d[ée]\w*
-    |dégrad\w*|retrait"""
+    |dégrad\w*|retrait|amoindri\w*"""
 _FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|more\s+than|over|près\s+de
     |environ|plus\s+de|quelque|encore|still|another|a|an|une?|sharply|fortement|légèrement|only
     |seulement|just|a\s+further|[\p{L}]+ment)\s+){0,3}"""
+# "an increase in sales of 31%", "une hausse du chiffre d'affaires de 5 %": the change
+# names its relation before its value.
+_OF_RELATION = r"""(?:(?:in|du|des|de\s+la|de\s+l['’])\s+(?:[\p{L}'’-]+\s+){1,3}?(?:of|de|d['’])\s*)?"""
 _CHANGE_BEFORE = regex.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
 _CHANGE_AFTER = regex.compile(
     r"""^\s*(?:(?:de\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
         |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
@@ -96,6 +99,7 @@ _BASE_BEFORE = regex.compile(
         |\b(?:contre|vs\.?|versus|from|compared\s+(?:with|to)|par\s+rapport\s+(?:à|au|aux)
         |against)\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
         |\b(?:après|after)\s+(?:(?:un|une|a|an)\s+(?:[\p{L}]+\s+){0,2}(?:(?:de|d['’]|of)\s*)?)?
+        |\b(?:last|previous|prior)\s+year['’]s\s+(?:[\p{L}-]+\s+)?|\byear-(?:earlier|ago)\s+
         |\(\s*(?:19|20)\d\d\s*:\s*)$""", regex.IGNORECASE | regex.VERBOSE)
 _BASE_AFTER = regex.compile(
     r"""^\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-?ago|un\s+an\s+(?:plus\s+tôt|auparavant)

@@ -11,6 +11,7 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 ``generic-statement``       "Chaque point de croissance rapporte…" is a rule of thumb
 ``per-share``               a sum per share against a total, or the reverse
 ``aggregate``               a cumulated total ("le montant total levé") against one event
+``measure-basis``           a constant-currency, comparable, monthly or yearly figure against another basis
 """
 from __future__ import annotations
 
@@ -49,6 +50,64 @@ def aggregate_differs(mention: Mention, text: str, claim_text: str) -> bool:
     return bool(near) and not AGGREGATE.search(claim_text)
 
 
+# ``measure-basis``: the basis a figure is stated on. At constant exchange rates or on a
+# comparable scope is another figure than the reported one ("-4 % en données publiées, -2 %
+# en comparable", "31% in kroner and 36% at constant exchange rates"); a monthly change is
+# another figure than a yearly one ("sur un an, … en baisse de 1,0 %").
+BASES = {
+    "constant": regex.compile(
+        r"""\b(?:(?:à\s+)?taux\s+de\s+change\s+constants?|changes?\s+constants?|tcc|(?:à\s+)?données\s+comparables
+            |en\s+comparable|à\s+périmètre\s+(?:et\s+change\s+)?constants?|organiques?|constant\s+(?:exchange\s+rates?
+            |currenc(?:y|ies))|cer|like-for-like|comparable\s+(?:basis|sales)|organic(?:ally)?)\b""", regex.IGNORECASE | regex.VERBOSE),
+    "reported": regex.compile(
+        r"""\b(?:en\s+données\s+publiées|en\s+publié|données\s+publiées|as\s+reported|reported\s+basis
+            |in\s+(?:danish\s+|swiss\s+)?(?:kroner|francs|euros|dollars|pounds)|en\s+(?:euros|dollars|francs))\b""",
+        regex.IGNORECASE | regex.VERBOSE),
+}
+PERIODS = {
+    "month": regex.compile(
+        r"""\b(?:sur\s+un\s+mois|en\s+rythme\s+mensuel|par\s+rapport\s+au\s+mois\s+précédent|monthly\s+basis
+            |month[- ](?:on|over)[- ]month|m/m|(?:from|than)\s+(?:the\s+)?previous\s+month)\b""", regex.IGNORECASE | regex.VERBOSE),
+    "quarter": regex.compile(
+        r"""\b(?:en\s+variation\s+trimestrielle|sur\s+un\s+trimestre|par\s+rapport\s+au\s+trimestre\s+précédent
+            |quarter[- ](?:on|over)[- ]quarter|q/q|sequential(?:ly)?|(?:from|than)\s+(?:the\s+)?previous\s+quarter)\b""",
+        regex.IGNORECASE | regex.VERBOSE),
+    "year": regex.compile(
+        r"""\b(?:sur\s+un\s+an|en\s+glissement\s+annuel|sur\s+(?:douze|12)\s+mois|year[- ](?:on|over)[- ]year|y/y|yoy
+            |in\s+the\s+(?:12|twelve)\s+months\s+to|over\s+the\s+(?:past\s+)?(?:12|twelve)\s+months|annual\s+rate
+            |from\s+a\s+year\s+(?:earlier|ago))\b""", regex.IGNORECASE | regex.VERBOSE),
+}
+
+
+def bases_of(text: str) -> dict[str, str]:
+    """The bases a text states: ``{"basis": "constant"|"reported", "period": "month"|…}``."""
+    found = {}
+    for axis, table in (("basis", BASES), ("period", PERIODS)):
+        named = [name for name, pattern in table.items() if pattern.search(text)]
+        if len(named) == 1:
+            found[axis] = named[0]
+    return found
+
+
+def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Sequence[Mention],
+                  claim: dict[str, str]) -> bool:
+    """``measure-basis``: does the value stand on another basis than the claim's? A value's
+    basis is stated right after it (up to the next value or comma), else before it in its
+    sentence. A constant-currency or comparable figure decides only a claim on that basis."""
+    after_end = min([m.start for m in values if m.start >= mention.end] + [span[1]])
+    comma = regex.compile(r"[,;)]").search(text, mention.end, after_end)
+    after = text[mention.end:comma.start() if comma else after_end]
+    before_start = max([m.end for m in values if m.end <= mention.start] + [span[0]])
+    own = bases_of(after)
+    if "basis" not in own or "period" not in own:
+        own = {**bases_of(text[before_start:mention.start]), **own}
+        if before_start != span[0]:
+            own = {**bases_of(text[span[0]:before_start]), **own} if "period" not in own else own
+    if own.get("basis", claim.get("basis")) == "constant" and claim.get("basis") != own.get("basis"):
+        return True
+    return "period" in own and "period" in claim and own["period"] != claim["period"]
+
+
 def is_generic(sentence: str) -> bool:
     """``generic-statement``: does the sentence state a rule of thumb ("Chaque…", "Each…")?"""
     return bool(GENERIC.match(sentence))
@@ -65,18 +124,20 @@ PER_SHARE_CEILING = 10_000
 
 
 def share_basis_differs(mention: Mention, claim_per_share: bool | None, text: str,
-                         cues: Sequence[tuple[int, int]]) -> bool:
+                         cues: Sequence[tuple[int, int]], claim_value: object = None) -> bool:
     """``per-share``: a sum per share is compared only with a sum per share, and a total with
-    a total ("$20 million, or a penny per share"), unless the total side is small enough to
-    be a per-share sum."""
+    a total ("$20 million, or a penny per share"). The side that does not say "per share"
+    may still be one when it is small ("un dividende de 13 euros"): only a large sum is
+    surely a total."""
     if claim_per_share is None:
         return False
     relation = max((a for a, b in cues if b <= mention.start), default=mention.start)
     found = per_share(text, mention, relation)
     if found == claim_per_share:
         return False
-    small = getattr(mention.value, "low", None) or getattr(mention.value, "high", None)
-    return claim_per_share or small is None or abs(small) >= PER_SHARE_CEILING
+    total_side = mention.value if claim_per_share else claim_value
+    size = getattr(total_side, "low", None) or getattr(total_side, "high", None)
+    return size is None or abs(size) >= PER_SHARE_CEILING
 
 
 # Words that may stand before a relation without narrowing it to a part of the business.

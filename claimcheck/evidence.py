@@ -431,11 +431,12 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 
 # ``continuation-connector``: level, change and base travel together. A clause opening with
 # one of these adds the kinds the frame lacks ("a progressé de 5,8 %, pour atteindre 69,2
-# milliards", "rose 8%, to $4.2 billion", "à 12,4 milliards, en hausse de 6 %"). A base
+# milliards", "rose 8%, to $4.2 billion", "à 12,4 milliards, en hausse de 6 %", a signed
+# change after the level: "52,4 milliards d'euros, +13,1 %"). A base
 # ("contre 26,7 % l'an dernier") is not one: its date is the base's.
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
-        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down)\b""",
+        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down)\b|\W*[+−]\s*\d""",
     regex.IGNORECASE | regex.VERBOSE)
 ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its

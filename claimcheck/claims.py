@@ -20,7 +20,8 @@ from .config import Config, normalise_lang
 from .errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
 from .matchers import Matcher
 from .langguess import english_words
-from .model import Claim, Expected, Location
+from .model import Claim, Expected, Location, Verdict
+from .outcome import EXPECTABLE
 from .words import TOKEN
 
 MAX_DEPTH = 50
@@ -30,7 +31,7 @@ MAX_NODES = 200_000
 costs a few hundred bytes, so this bounds memory where MAX_BYTES alone would not
 (``[a,a,a,…]`` in 10 MB is five million nodes)."""
 FILE_KEYS = ("lang", "sources", "entities", "claims")
-CLAIM_KEYS = ("id", "claim", "lang", "about", "cues", "expect", "tags")
+CLAIM_KEYS = ("id", "claim", "lang", "about", "cues", "expect", "tags", "verdict")
 _LANG = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 _CORE = "tag:yaml.org,2002:"
@@ -367,9 +368,23 @@ class _Reader:
         text = self.text(fields["claim"][1], "claim")
         if claim_lang == "fr":
             self.warn_if_english(claim_id, text, fields["claim"][1])
+        expected = self.verdict(fields["verdict"][1]) if "verdict" in fields else None
         return Claim(id=claim_id, text=text, lang=claim_lang,
                      about=about, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
-                     location=self.at(node))
+                     expected=expected, location=self.at(node))
+
+    def verdict(self, node: Node) -> Verdict:
+        """The declared verdict: one the engine can give and a claim can pass with."""
+        words = [v.value for v in EXPECTABLE]
+        word = self.text(node, "verdict")
+        if word == Verdict.ERROR.value:
+            self.fail("'verdict' cannot be 'error': a claim that cannot be checked always "
+                      f"fails; write one of {', '.join(words)}", node)
+        if word not in words:
+            close = difflib.get_close_matches(word.lower(), words, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.fail(f"'verdict' must be one of {', '.join(words)}, not '{word}'{hint}", node)
+        return Verdict(word)
 
     def words(self, node: Node, text: str, field: str) -> str:
         """A cue or entity: words are matched, so one without a letter or digit ("(",

@@ -174,8 +174,9 @@ def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, s
     l'année 2024, affichant un chiffre d'affaires de 69,2 milliards");
     ``period-from-headline``: else the period the headline labels ("Résultats annuels
     2023"), or its one date (… "Résultat net : 2 983 M€");
-    ``day-from-publication``: for a claim dated to the day, else the publication day ("The
-    Bank of England has increased its rate to 5.25%", in that day's news).
+    ``day-from-publication``: for a claim dated to a day or a month that holds the
+    publication day, else that day ("The Bank of England has increased its rate to 5.25%",
+    in that day's news; "le taux de dépôt passe à 3,75 %" in June's, for "juin 2024").
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
@@ -205,7 +206,9 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
     found = {}
     for facet in query.claim.expect:
         value, matcher = facet.value, index.matchers.get(facet.kind)
-        if day is None or day.day is None or matcher is None or getattr(value, "start", 1) != getattr(value, "end", 2):
+        start, end = getattr(value, "start", None), getattr(value, "end", None)
+        if day is None or day.day is None or matcher is None or start is None or end is None \
+                or (end - start).days > 31 or not start <= day.first_day <= end:
             continue
         try:
             parsed = matcher.parse(str(day), lang=query.claim.lang, options={})

@@ -143,6 +143,9 @@ class Claim:
     """The typed values the claim states."""
     tags: tuple[str, ...] = ()
     """Free labels, matched by ``-k``."""
+    expected: Verdict | None = None
+    """The verdict the claim declares it expects (``verdict:``), or None: supported, with
+    absent tolerated unless ``--strict`` (see :mod:`claimcheck.outcome`)."""
     others: tuple[tuple[str, ...], ...] = ()
     """The claim file's other glossary entities (name and aliases): a sentence that names one
     of them, and not the claim's, is about that one."""

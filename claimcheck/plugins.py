@@ -34,6 +34,8 @@ BUILTIN_PLUGINS = {
     "terminal": "claimcheck.reporters.terminal",
     "junitxml": "claimcheck.reporters.junitxml",
     "jsonreport": "claimcheck.reporters.jsonreport",
+    "github": "claimcheck.reporters.github",
+    "markdown": "claimcheck.reporters.markdown",
 }
 ENTRY_POINT_GROUP = "claimcheck"
 AUTOLOAD_OFF = "CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD"

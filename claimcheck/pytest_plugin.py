@@ -7,6 +7,7 @@ with ``--claims-strict``), a claim that could not be checked is an error. pytest
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +27,7 @@ CATEGORIES = {"supported": (".", "SUPPORTED"), "contradicted": ("C", "CONTRADICT
 engine_key = pytest.StashKey["Engine"]()
 setup_error_key = pytest.StashKey[str]()
 entries_key = pytest.StashKey["ClaimEntries"]()
+claim_roots_key = pytest.StashKey["tuple[Path, ...]"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,6 +39,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         if "dest" in kwargs:
             kwargs["dest"] = RENAMED_DESTS.get(kwargs["dest"], kwargs["dest"])
         group.addoption(*(RENAMED.get(n, n) for n in names), **kwargs)
+    group.addoption("--claims", dest="claims_paths", action="append", default=[], metavar="PATH",
+                    help="collect claim files under PATH (repeatable); without it, only under "
+                         "[tool.claimcheck] paths")
     add_engine_options(OptionParser(add))
     plugins = _builtin_plugins()
     plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(add)})
@@ -61,11 +66,41 @@ def pytest_ignore_collect(collection_path: Path) -> bool | None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "ClaimFile | None":
-    if file_path.suffix.lower() in (".yaml", ".yml"):
+    """A claim file under the project's claim paths; any other YAML is left alone, so that
+    installing claimcheck never turns an unrelated project's ``claims:`` files into tests."""
+    if file_path.suffix.lower() in (".yaml", ".yml") and _under_claim_paths(file_path, parent.config):
         from .claims import is_claim_file
         if is_claim_file(file_path):
             return ClaimFile.from_parent(parent, path=file_path)
     return None
+
+
+def _under_claim_paths(path: Path, config: pytest.Config) -> bool:
+    if claim_roots_key not in config.stash:
+        config.stash[claim_roots_key] = claim_roots(config)
+    # Both the path as reached and its target: a link inside claims/ to a folder elsewhere
+    # is collected, as the command collects it.
+    seen = (Path(os.path.abspath(path)), path.resolve())
+    return any(p == root or root in p.parents for p in seen for root in config.stash[claim_roots_key])
+
+
+def claim_roots(config: pytest.Config) -> tuple[Path, ...]:
+    """Where claim files are collected: ``--claims`` paths (relative to the invocation
+    folder) and ``[tool.claimcheck] paths`` (relative to the project root), resolved."""
+    from .config import find_root, read_table
+    from .errors import ClaimcheckError
+    roots = [Path(config.invocation_params.dir, p) for p in config.getoption("claims_paths", None) or ()]
+    try:
+        rootdir, inifile = find_root(Path(config.rootpath))
+        table = read_table(inifile) if inifile is not None else None
+    except ClaimcheckError:
+        table = None  # the Engine reports a broken pyproject.toml when a claim needs it
+    paths = (table or {}).get("paths") or ()
+    if isinstance(paths, str):
+        paths = [paths]
+    if isinstance(paths, list):
+        roots += [rootdir / str(p) for p in paths]
+    return tuple({form for root in roots for form in (Path(os.path.abspath(root)), root.resolve())})
 
 
 class Engine:
@@ -88,6 +123,8 @@ class Engine:
         self.matchers = MatcherSet.load(self.plugins, self.config)
         self.corpora = Corpora(self.config, self.plugins, self.matchers)
         self.results: list = []
+        self.by_nodeid: dict = {}
+        """pytest node id → Result, for the JUnit testcases written into pytest's report."""
 
     def _ini_spec(self):
         """The keys [tool.claimcheck] may hold: every option of the ``claimcheck`` command,
@@ -192,6 +229,7 @@ class ClaimItem(pytest.Item):
         from .model import Verdict
         try:
             self.result = engine(self.config).check(self.claim)
+            engine(self.config).by_nodeid[self.nodeid] = self.result
         except ClaimcheckError as err:
             raise ClaimFailed(str(err)) from None
         if self.result.verdict is Verdict.ERROR:
@@ -199,12 +237,15 @@ class ClaimItem(pytest.Item):
 
     def runtest(self) -> None:
         from .model import Verdict
+        from .outcome import outcome
         from .reporters.terminal import describe
         verdict = self.result.verdict
-        message = f"{verdict.value}: {describe(self.result)}"
-        if verdict is Verdict.CONTRADICTED or (verdict is Verdict.ABSENT and engine(self.config).config.strict):
+        judged = outcome(self.result, engine(self.config).config.strict)
+        # describe() opens with "expected X, got Y" when the declared verdict was not given.
+        message = describe(self.result) if judged.unexpected else f"{verdict.value}: {describe(self.result)}"
+        if judged.failed:
             raise ClaimFailed(message)
-        if verdict is Verdict.ABSENT:
+        if verdict is Verdict.ABSENT and judged.expected is not Verdict.ABSENT:
             pytest.skip(message)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
@@ -226,9 +267,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         report.longrepr = f"{item.claim.text}\n{call.excinfo.value}"
     if item.result is not None and (call.when == "call" or report.failed):
         from .reporters.jsonreport import claim_entry
+        from .outcome import outcome
+        strict = engine(item.config).config.strict
         report.claim_verdict = item.result.verdict.value
+        # A declared verdict that was not given is pytest's plain failure ("F").
+        report.claim_unexpected = outcome(item.result, strict).unexpected
         # Plain data: pytest-xdist sends it from the worker to the controller.
-        report.claim_entry = claim_entry(item.result)
+        report.claim_entry = claim_entry(item.result, strict)
     return report
 
 
@@ -248,6 +293,10 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
     verdict = getattr(report, "claim_verdict", None)
     if verdict in CATEGORIES and report.when == "call":
         letter, word = CATEGORIES[verdict]
+        if getattr(report, "claim_unexpected", False):
+            return "failed", "F", word
+        if verdict == "contradicted" and report.passed:
+            letter = "c"  # contradicted as declared: a pass, in lower case as "a"
         return verdict, letter, word
     return None
 
@@ -289,6 +338,40 @@ def _notify_plugins(session: pytest.Session, exitstatus: int) -> None:
             results=state.results, exitstatus=ExitCode(int(exitstatus)) if int(exitstatus) in
             ExitCode._value2member_map_ else ExitCode.INTERNAL_ERROR,
             duration=time.perf_counter() - state.started, config=state.config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """pytest's ``--junitxml`` report, once pytest wrote it, gets claimcheck's ``<testcase>``
+    for each claim, so that one claim reads the same in both front ends' JUnit (classname
+    from the claim file, the verdict, the quote, every piece of evidence). Other tests keep
+    pytest's. Under pytest-xdist the controller holds no results, so pytest's stay."""
+    path = getattr(config.option, "xmlpath", None)
+    state = config.stash.get(engine_key, None)
+    if not path or state is None or not state.by_nodeid or hasattr(config, "workerinput"):
+        return
+    import xml.etree.ElementTree as ET
+    from _pytest.junitxml import mangle_test_address
+    from .reporters.atomic import write_text
+    from .reporters.junitxml import testcase
+    try:
+        tree = ET.parse(path)
+    except (OSError, ET.ParseError):
+        return  # pytest could not write it: pytest has said why
+    family = config.getini("junit_family") or "xunit2"
+    ours = {}
+    for nodeid, result in state.by_nodeid.items():
+        names = mangle_test_address(nodeid)
+        ours[(".".join(names[:-1]), names[-1])] = testcase(
+            result, strict=state.config.strict, rootdir=state.config.rootdir, family=family)
+    for suite in tree.getroot().iter("testsuite"):
+        for index, case in enumerate(list(suite)):
+            replacement = ours.get((case.get("classname"), case.get("name")))
+            if case.tag == "testcase" and replacement is not None:
+                replacement.tail = case.tail
+                suite[index] = replacement
+    ET.indent(tree)
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    write_text(path, f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n', flag="--junitxml")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

@@ -281,7 +281,8 @@ def test_reports_written(project, run):
     result = run("--junitxml", "out/r.xml", "--json", "out/r.json")
     assert result.ret == 1
     report = json.loads((project / "out" / "r.json").read_text(encoding="utf-8"))
-    assert report["summary"] == {"supported": 1, "contradicted": 1, "absent": 1, "error": 0}
+    assert report["summary"] == {"supported": 1, "contradicted": 1, "absent": 1, "error": 0,
+                                 "passed": 2, "failed": 1}
     xml = (project / "out" / "r.xml").read_text(encoding="utf-8")
     assert xml.count("<testcase") == 3 and "<failure" in xml and "<skipped" in xml
 

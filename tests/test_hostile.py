@@ -207,7 +207,7 @@ def test_report_survives_ctrl_c_while_it_is_written(project, monkeypatch, capsys
     good = (project / "r.json").read_text(encoding="utf-8")
     assert json.loads(good)["summary"]["supported"] == 1
 
-    def interrupted(results):
+    def interrupted(results, *args, **kwargs):
         raise KeyboardInterrupt
     monkeypatch.setattr(jsonreport, "render", interrupted)
     assert cli.main(["--json", "r.json"]) == 2

@@ -100,4 +100,5 @@ def test_json_report_without_xdist_matches_the_command_line(project):
     assert result.ret == 0
     report = json.loads((project.path / "r.json").read_text(encoding="utf-8"))
     assert [(c["id"], c["verdict"]) for c in report["claims"]] == [("msft", "supported")]
-    assert report["summary"] == {"supported": 1, "contradicted": 0, "absent": 0, "error": 0}
+    assert report["summary"] == {"supported": 1, "contradicted": 0, "absent": 0, "error": 0,
+                                 "passed": 1, "failed": 0}

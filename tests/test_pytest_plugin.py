@@ -37,7 +37,7 @@ claims:
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
-    pytester.makepyprojecttoml('[tool.claimcheck]\nsources = ["articles"]\n')
+    pytester.makepyprojecttoml('[tool.claimcheck]\npaths = ["claims"]\nsources = ["articles"]\n')
     pytester.mkdir("articles")
     (pytester.path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     pytester.mkdir("claims")

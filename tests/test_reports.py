@@ -323,10 +323,11 @@ def test_json_shape(tmp_path, make):
     data = json.loads(raw)
     assert list(data) == ["version", "summary", "claims"]
     assert data["version"] == 1
-    assert data["summary"] == {"supported": 1, "contradicted": 1, "absent": 1, "error": 1}
-    keys = ["id", "file", "line", "claim", "verdict", "tags", "evidence"]
+    assert data["summary"] == {"supported": 1, "contradicted": 1, "absent": 1, "error": 1,
+                               "passed": 2, "failed": 2}
+    keys = ["id", "file", "line", "claim", "verdict", "passed", "tags", "evidence"]
     for claim in data["claims"]:
-        assert list(claim) == (keys[:5] + ["error"] + keys[5:] if claim["verdict"] == "error" else keys)
+        assert list(claim) == (keys[:6] + ["error"] + keys[6:] if claim["verdict"] == "error" else keys)
     supported, contradicted, absent, error = data["claims"]
     assert supported["id"] == "msft-2019" and supported["file"] == "claims/funding.yaml"
     assert supported["line"] == 3 and supported["tags"] == ["funding"]

@@ -52,16 +52,25 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+_BARE_RUPEE = re.compile(r"(?i)\b(?:rupees?|roupies?)\b(?!\s+indi)")
+
+
 def amount(text, lang, ref_date):
     from claimcheck.matchers.amount import MINOR_UNITS
     out = []
     for m in _mentions("amount", text, lang, ref_date):
         v = m.value
         number = v.low if v.low is not None else v.high
-        if v.unit:  # the benchmark counts "50 cents" as 50 of the unit "Cent"
+        currency = v.currency
+        if v.unit:  # the benchmark counts "50 cents" as 50 of the unit "Cent", with no currency code
             number = number / MINOR_UNITS[v.unit][1]
+            currency = None
+        elif currency == "BTC" or (currency == "INR" and _BARE_RUPEE.search(m.text)):
+            # The benchmark writes null where ISO 4217 has no code (bitcoin) or where it calls the unit
+            # ambiguous (a bare "rupee"); claimcheck reads bitcoin as BTC and a bare rupee as INR.
+            currency = None
         out.append({"start": m.start, "end": m.end,
-                    "value": {"amount": _plain(number), "currency": v.currency}})
+                    "value": {"amount": _plain(number), "currency": currency}})
     return out
 
 
@@ -80,6 +89,19 @@ _TO_END_OF = re.compile(r"(?:to|till|until|and|à|au|et|jusqu'à|jusqu’à)\s+(
                         re.IGNORECASE)
 
 
+def _open(bound, start, end):
+    """The benchmark's value of the days ``start``..``end`` opened by ``bound`` (see the docstring of date)."""
+    if bound == "since":
+        return {"start": start.isoformat(), "end": None}
+    if bound == "after":
+        return {"start": (end + timedelta(days=1)).isoformat(), "end": None}
+    if bound == "before":
+        return {"start": None, "end": (start - timedelta(days=1)).isoformat()}
+    if bound == "until":
+        return {"start": None, "end": end.isoformat()}
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
 def date(text, lang, ref_date):
     """Dates as inclusive days, in the benchmark's two conventions that differ from claimcheck's.
 
@@ -89,6 +111,10 @@ def date(text, lang, ref_date):
       11th). ``DateSpan.last_part_start`` says where that last part begins, so the range ends the day before;
       except when the last part is the end of a period ("from 2007 to the end of 2008"): the benchmark then
       ends the range with that period, as claimcheck does.
+    - Open ranges: claimcheck keeps the date written ("since August" is August, which a claim about August
+      needs) and says in ``DateSpan.bound`` that the words around it open it; the benchmark writes the open
+      range, null on its open side: "since August" from 1 August, "after 2016" from 2017-01-01, "before 2018"
+      up to 2017-12-31, "until 2019" / "by the end of 2019" up to 2019-12-31.
     - Unresolved dates ("feb 30", or a relative date without a reference): the benchmark writes an invalid
       date as ``{"start": "not resolv", "end": "not resolv"}``; claimcheck finds the words but gives no days.
     """
@@ -101,6 +127,6 @@ def date(text, lang, ref_date):
             last_part = getattr(m.value, "last_part_start", None)
             if last_part is not None and last_part > start and not _TO_END_OF.search(m.text):
                 end = last_part - timedelta(days=1)
-            value = {"start": start.isoformat(), "end": end.isoformat()}
+            value = _open(getattr(m.value, "bound", None), start, end)
         out.append({"start": m.start, "end": m.end, "value": value})
     return out

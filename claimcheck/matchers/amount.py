@@ -117,7 +117,8 @@ _OF_TAIL_RE = re.compile(rf"{SPACE}+(?:de|d['’]|of)(?![\w])", re.I)
 _PARALLEL_RE = re.compile(rf"{SPACE}+(?:de|d['’]|of){SPACE}*[\w'’ -]{{1,40}}?{SPACE}*(?:,|et|and){SPACE}*$", re.I)
 _CENTS_GAP_RE = re.compile(rf"{SPACE}*(?:(?P<j>et|and){SPACE}+)?$", re.I)
 _CENTS_UNIT_RE = re.compile(rf"{SPACE}*(?i:cents?|centimes?|pence|mao|fen)(?![\w])")
-_CENTS_END_RE = re.compile(rf"{SPACE}*(?:[.,;:!?)]|$|(?i:and|et)(?![\w]))")
+# What may follow the cents of "15 dollars 50": an end, "and", or a comparative ("15 USD 50 more").
+_CENTS_END_RE = re.compile(rf"{SPACE}*(?:[.,;:!?)]|$|(?i:and|et|more|less|de plus|de moins)(?![\w]))")
 _GLUED_TIME_RE = re.compile(r"[:h]\d")
 _WINDOW = 40
 _WORDED_RE = re.compile(r"[^\d\s.,]")
@@ -360,9 +361,18 @@ def _read_tokens(text: str, lang: str | None) -> Iterator[_Reading]:
             if gap and _is_cents(nxt) and (gap.group("j") or not reading.prefixed):
                 unit = _CENTS_UNIT_RE.match(text, nxt.end)
                 if unit or _CENTS_END_RE.match(text, nxt.end):
-                    reading.value += nxt.value / 100
+                    # A mao is a tenth of a yuan, and "five mao five" adds five fen (hundredths).
+                    mao = unit is not None and unit.group().strip().lower() == "mao"
+                    reading.value += nxt.value / (10 if mao else 100)
                     reading.end = unit.end() if unit else nxt.end
                     i += 1
+                    if mao and i < len(tokens) and _is_cents(tokens[i]) and tokens[i].value < 10:
+                        fen = tokens[i]
+                        if (_CENTS_GAP_RE.match(text, reading.end, fen.start)
+                                and _CENTS_END_RE.match(text, fen.end)):
+                            reading.value += fen.value / 100
+                            reading.end = fen.end
+                            i += 1
         consumed = reading.end
         yield reading
 

@@ -17,7 +17,7 @@ from typing import IO, Any, Iterator, Mapping
 from ..errors import ReportError
 from ..safefs import kind_of
 
-REPORT_OPTIONS = (("junitxml", "--junitxml"), ("json_report", "--json"))
+REPORT_OPTIONS = (("junitxml", "--junitxml"), ("json_report", "--json"), ("md_report", "--md"))
 """Report options (dest, flag) whose paths are checked before any claim is."""
 STDOUT = "-"
 """``--json -`` writes the report on standard output."""

@@ -3,8 +3,9 @@
 The shape, stable within a version::
 
     {"version": 1,
-     "summary": {"supported": n, "contradicted": n, "absent": n, "error": n},
-     "claims": [{"id", "file", "line", "claim", "verdict", "error" (only on error), "tags",
+     "summary": {"supported": n, "contradicted": n, "absent": n, "error": n, "passed": n, "failed": n},
+     "claims": [{"id", "file", "line", "claim", "verdict", "expected" (only when declared),
+                 "passed", "error" (only on error), "tags",
                  "evidence": [{"source", "line", "start", "end", "quote", "verdict", "hedged",
                                "found": {kind: value},
                                "mentions": [{"kind", "text", "value", "start", "end"}]}]}]}
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..hookspecs import hookimpl
 from ..model import Evidence, Result, Verdict
+from ..outcome import outcome
 from .atomic import STDOUT, report_path, write_text
 
 if TYPE_CHECKING:
@@ -49,23 +51,21 @@ def claimcheck_sessionfinish(results: Sequence[Result], exitstatus: "ExitCode",
         return
     if path == STDOUT:
         import sys
-        sys.stdout.write(render(results))
+        sys.stdout.write(render(results, config.strict))
         sys.stdout.flush()
         return
-    write_text(report_path(path), render(results), flag="--json")
+    write_text(report_path(path), render(results, config.strict), flag="--json")
 
 
-def render(results: Sequence[Result]) -> str:
+def render(results: Sequence[Result], strict: bool = False) -> str:
     """The report as text: UTF-8-ready JSON, indented by 2, with a final newline."""
-    return render_entries([claim_entry(r) for r in results])
+    return render_entries([claim_entry(r, strict) for r in results])
 
 
 def render_entries(entries: Sequence[dict[str, Any]]) -> str:
     """The report of claims already made entries (:func:`claim_entry`), as text; the
     pytest plugin merges pytest-xdist workers' entries with it."""
-    summary = {verdict.value: 0 for verdict in Verdict}
-    for entry in entries:
-        summary[entry["verdict"]] += 1
+    summary = _summary(entries)
     data = {"version": VERSION, "summary": summary, "claims": list(entries)}
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # NOTE: a lone surrogate (an undecodable byte kept by surrogateescape) cannot be
@@ -75,14 +75,22 @@ def render_entries(entries: Sequence[dict[str, Any]]) -> str:
 
 def report(results: Sequence[Result]) -> dict[str, Any]:
     """The report as plain data (the documented version-1 shape)."""
+    entries = [claim_entry(r) for r in results]
+    return {"version": VERSION, "summary": _summary(entries), "claims": entries}
+
+
+def _summary(entries: Sequence[dict[str, Any]]) -> dict[str, int]:
     summary = {verdict.value: 0 for verdict in Verdict}
-    for result in results:
-        summary[result.verdict.value] += 1
-    return {"version": VERSION, "summary": summary, "claims": [claim_entry(r) for r in results]}
+    summary.update(passed=0, failed=0)
+    for entry in entries:
+        summary[entry["verdict"]] += 1
+        summary["passed" if entry.get("passed", True) else "failed"] += 1
+    return summary
 
 
-def claim_entry(result: Result) -> dict[str, Any]:
-    """One claim, its verdict and every deciding passage."""
+def claim_entry(result: Result, strict: bool = False) -> dict[str, Any]:
+    """One claim, its verdict and every deciding passage; ``expected`` is there when the
+    claim declares a verdict, ``passed`` always (see :mod:`claimcheck.outcome`)."""
     claim = result.claim
     entry: dict[str, Any] = {
         "id": claim.id,
@@ -91,6 +99,9 @@ def claim_entry(result: Result) -> dict[str, Any]:
         "claim": claim.text,
         "verdict": result.verdict.value,
     }
+    if claim.expected is not None:
+        entry["expected"] = claim.expected.value
+    entry["passed"] = outcome(result, strict).passed
     if result.verdict is Verdict.ERROR or result.error is not None:
         entry["error"] = result.error or ""
     entry["tags"] = list(claim.tags)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..hookspecs import hookimpl
 from ..model import Evidence, Result, Verdict
+from ..outcome import mismatch, outcome
 from .atomic import report_path, write_text
 
 if TYPE_CHECKING:
@@ -33,11 +34,22 @@ SUPPORTED_LINES = 3
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+FAMILIES = ("xunit2", "xunit1")
+"""pytest's ``junit_family`` values: xunit2 (default) validates against junit-10.xsd, which
+has no place for a test's file and line; xunit1 adds ``file`` and ``line`` to each
+``testcase``, which GitLab and the JUnit-annotation Actions read."""
+
+
 @hookimpl
 def claimcheck_addoption(parser: "OptionParser") -> None:
     parser.addoption(
         "--junitxml", "--junit-xml", dest="junitxml", metavar="FILE", default=None,
         help="write a JUnit XML report of the claims to FILE (relative to the working folder)",
+    )
+    parser.addoption(
+        "--junit-family", dest="junit_family", choices=FAMILIES, default=None,
+        help="xunit2 (default, schema-valid) or xunit1: each testcase also gets the claim's "
+             "file and line (pytest's junit_family)",
     )
 
 
@@ -48,15 +60,17 @@ def claimcheck_sessionfinish(results: Sequence[Result], exitstatus: "ExitCode",
     if not path:
         return
     write_text(report_path(path), render(results, duration=duration, strict=config.strict,
-                                         rootdir=config.rootdir), flag="--junitxml")
+                                         rootdir=config.rootdir,
+                                         family=config.getoption("junit_family", "xunit2")),
+               flag="--junitxml")
 
 
 def render(results: Sequence[Result], *, duration: float, strict: bool = False,
            rootdir: Path | None = None, timestamp: dt.datetime | None = None,
-           hostname: str | None = None) -> str:
+           hostname: str | None = None, family: str = "xunit2") -> str:
     """The whole report as text, XML declaration and final newline included."""
     root = build(results, duration=duration, strict=strict, rootdir=rootdir,
-                 timestamp=timestamp, hostname=hostname)
+                 timestamp=timestamp, hostname=hostname, family=family)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
@@ -64,7 +78,7 @@ def render(results: Sequence[Result], *, duration: float, strict: bool = False,
 
 def build(results: Sequence[Result], *, duration: float, strict: bool = False,
           rootdir: Path | None = None, timestamp: dt.datetime | None = None,
-          hostname: str | None = None) -> ET.Element:
+          hostname: str | None = None, family: str = "xunit2") -> ET.Element:
     """The ``<testsuites>`` element for ``results``; every string in it is XML-safe."""
     duration = _seconds(duration)
     if timestamp is None:
@@ -73,8 +87,10 @@ def build(results: Sequence[Result], *, duration: float, strict: bool = False,
     counts = {verdict: 0 for verdict in Verdict}
     for result in results:
         counts[result.verdict] += 1
-    failures = counts[Verdict.CONTRADICTED] + (counts[Verdict.ABSENT] if strict else 0)
-    skipped = 0 if strict else counts[Verdict.ABSENT]
+    judged = [outcome(r, strict) for r in results]
+    failures = sum(o.failed for r, o in zip(results, judged) if r.verdict is not Verdict.ERROR)
+    skipped = sum(o.passed and r.verdict is Verdict.ABSENT and o.expected is not Verdict.ABSENT
+                  for r, o in zip(results, judged))
     totals = {"tests": str(len(results)), "failures": str(failures),
               "errors": str(counts[Verdict.ERROR])}
 
@@ -86,13 +102,35 @@ def build(results: Sequence[Result], *, duration: float, strict: bool = False,
     })
     seen: set[tuple[str, str]] = set()
     for result in results:
-        classname = dotted_name(result.claim.location.path, rootdir)
-        name = _unique(classname, result.claim.id, seen)
-        case = ET.SubElement(suite, "testcase", {
-            "classname": classname, "name": name, "time": f"{_seconds(result.duration):.3f}"})
-        _fill(case, result, strict)
+        suite.append(testcase(result, strict=strict, rootdir=rootdir, family=family, seen=seen))
     _make_xml_safe(suites)
     return suites
+
+
+def testcase(result: Result, *, strict: bool = False, rootdir: Path | None = None,
+             family: str = "xunit2", seen: set[tuple[str, str]] | None = None) -> ET.Element:
+    """One claim's ``<testcase>``; the pytest plugin writes the same element into pytest's
+    report, so both front ends give one JUnit for one claim."""
+    classname = dotted_name(result.claim.location.path, rootdir)
+    name = _unique(classname, result.claim.id, set() if seen is None else seen)
+    attrib = {"classname": classname, "name": name}
+    if family == "xunit1":
+        attrib.update(file=_relative(result.claim.location.path, rootdir).as_posix(),
+                      line=str(result.claim.location.line or 1))
+    attrib["time"] = f"{_seconds(result.duration):.3f}"
+    case = ET.Element("testcase", attrib)
+    _fill(case, result, strict)
+    _make_xml_safe(case)
+    return case
+
+
+def _relative(path: Path, rootdir: Path | None) -> Path:
+    if path.is_absolute() and rootdir is not None:
+        try:
+            return path.relative_to(rootdir)
+        except ValueError:
+            pass
+    return path
 
 
 def dotted_name(path: Path, rootdir: Path | None = None) -> str:
@@ -133,15 +171,36 @@ def evidence_line(item: Evidence) -> str:
 
 
 def _fill(case: ET.Element, result: Result, strict: bool) -> None:
-    """Add the verdict's child element and the per-source ``<system-out>``."""
+    """Add the verdict's child element and the per-source ``<system-out>``.
+
+    The child follows the outcome, not the verdict alone: a claim contradicted as it
+    declares passes (no ``<failure>``), one whose declared verdict was not given fails.
+    """
     claim = result.claim
     decisive = result.decisive
     headline = result.verdict.value
     if decisive is not None:
         headline += f": «{quote(decisive.passage.text)}» ({where(decisive)})"
     lines = [evidence_line(item) for item in _ordered(result)]
+    judged = outcome(result, strict)
+    wrong = mismatch(result)
 
-    if result.verdict is Verdict.CONTRADICTED:
+    if result.verdict is Verdict.ERROR:
+        message = result.error or "the claim could not be checked"
+        _child(case, "error", message, "error", f"claim: {claim.text}\nerror: {message}")
+    elif judged.unexpected:
+        body = [f"claim: {claim.text}", f"expected: {judged.expected.value}",
+                f"verdict: {result.verdict.value}"]
+        if decisive is not None:
+            body += [f"quote: «{quote(decisive.passage.text)}»", f"source: {where(decisive)}"]
+        if lines:
+            body += ["evidence:", *lines]
+        _child(case, "failure", f"{wrong}: {headline}" if decisive is not None else wrong,
+               "unexpected-verdict", "\n".join(body))
+    elif judged.passed and judged.expected not in (None, Verdict.SUPPORTED):
+        # As declared: a pass, which says so first, then its evidence.
+        lines = [f"{result.verdict.value}, as declared", *lines]
+    elif result.verdict is Verdict.CONTRADICTED:
         body = [f"claim: {claim.text}", f"verdict: {result.verdict.value}"]
         if decisive is not None:
             body += [f"quote: «{quote(decisive.passage.text)}»", f"source: {where(decisive)}"]
@@ -154,9 +213,6 @@ def _fill(case: ET.Element, result: Result, strict: bool) -> None:
                    f"claim: {claim.text}\nverdict: absent (a failure under --strict)")
         else:
             _child(case, "skipped", message)
-    elif result.verdict is Verdict.ERROR:
-        message = result.error or "the claim could not be checked"
-        _child(case, "error", message, "error", f"claim: {claim.text}\nerror: {message}")
     elif len(lines) > SUPPORTED_LINES:
         more = len(lines) - (SUPPORTED_LINES - 1)
         lines = lines[:SUPPORTED_LINES - 1] + [f"… and {more} more passages (see --json)"]

@@ -9,8 +9,8 @@ from ..config import Config
 from ..errors import ExitCode
 from ..hookspecs import hookimpl
 from ..model import Claim, Evidence, Result, Verdict
+from ..outcome import LETTERS, mismatch, outcome  # noqa: F401 (LETTERS re-exported)
 
-LETTERS = {Verdict.SUPPORTED: ".", Verdict.CONTRADICTED: "C", Verdict.ABSENT: "a", Verdict.ERROR: "E"}
 COLOURS = {Verdict.SUPPORTED: "32", Verdict.CONTRADICTED: "31", Verdict.ABSENT: "33", Verdict.ERROR: "31"}
 QUOTE_WIDTH = 120
 
@@ -41,7 +41,13 @@ def where(evidence: Evidence) -> str:
 
 
 def describe(result: Result) -> str:
-    """One line saying why: the decisive quote with source:line, or the error."""
+    """One line saying why: the decisive quote with source:line, or the error; prefixed
+    with ``expected X, got Y:`` when the claim's declared verdict was not given."""
+    wrong = mismatch(result)
+    return f"{wrong}: {_why(result)}" if wrong else _why(result)
+
+
+def _why(result: Result) -> str:
     if result.verdict is Verdict.ERROR:
         return result.error or "error"
     item = result.decisive
@@ -72,18 +78,28 @@ class TerminalReporter:
         if self.config.verbose >= 0:
             self.out.write(f"collected {len(claims)} claim{'s' if len(claims) != 1 else ''}\n\n")
 
+    def paint_outcome(self, text: str, result: Result) -> str:
+        """A passing claim in green whatever its verdict (a declared contradiction is good
+        news), a failing one in its verdict's colour."""
+        passed = outcome(result, self.config.strict).passed
+        colour_of = Verdict.SUPPORTED if passed and result.claim.expected not in (None, Verdict.SUPPORTED) \
+            else result.verdict
+        return self.paint(text, colour_of)
+
     @hookimpl
     def claimcheck_logresult(self, result: Result) -> None:
         verdict = result.verdict
         if self.config.verbose > 0:
-            word = self.paint(verdict.value.upper(), verdict)
+            word = self.paint_outcome(verdict.value.upper(), result)
+            if result.claim.expected not in (None, Verdict.SUPPORTED) and not mismatch(result):
+                word += " (as declared)"
             self.out.write(f"{result.claim.nodeid} {word}  {describe(result)}\n")
             return
         path = result.claim.location.path.as_posix()
         if self.config.verbose == 0 and path != self._file:
             self.out.write(("\n" if self._file else "") + path + " ")
             self._file = path
-        self.out.write(self.paint(LETTERS[verdict], verdict))
+        self.out.write(self.paint_outcome(outcome(result, self.config.strict).letter, result))
         self.out.flush()
 
     @hookimpl
@@ -94,11 +110,10 @@ class TerminalReporter:
         self._failures(results)
         if exitstatus == ExitCode.INTERRUPTED:
             self.out.write("!!! interrupted !!!\n")
-        self.out.write(summary_line(results, duration) + "\n")
+        self.out.write(summary_line(results, duration, self.config.strict) + "\n")
 
     def _failures(self, results: Sequence[Result]) -> None:
-        shown = [r for r in results if r.verdict in (Verdict.CONTRADICTED, Verdict.ERROR)
-                 or (self.config.strict and r.verdict is Verdict.ABSENT)]
+        shown = [r for r in results if outcome(r, self.config.strict).failed]
         if not shown or self.config.verbose > 0:
             return
         self.out.write("\n")
@@ -107,11 +122,20 @@ class TerminalReporter:
             self.out.write(f"{word} {result.claim.nodeid} - {describe(result)}\n")
 
 
-def summary_line(results: Sequence[Result], duration: float) -> str:
-    """``12 supported, 2 contradicted, 1 absent in 0.31s`` (zero counts left out)."""
+def summary_line(results: Sequence[Result], duration: float, strict: bool = False) -> str:
+    """``12 supported, 2 contradicted, 1 absent in 0.31s`` (zero counts left out).
+
+    When a claim declares its verdict, the verdict counts no longer say whether the run
+    passed, so pytest's ``(2 failed, 13 passed)`` follows them.
+    """
     counts = [(sum(r.verdict is v for r in results), v.value) for v in Verdict]
     parts = [f"{n} {word}" for n, word in counts if n] or ["no claims"]
-    return f"{', '.join(parts)} in {duration:.2f}s"
+    text = ", ".join(parts)
+    if any(r.claim.expected not in (None, Verdict.SUPPORTED) for r in results):
+        failures = sum(outcome(r, strict).failed for r in results)
+        passes = [f"{failures} failed"] if failures else []
+        text += f" ({', '.join(passes + [f'{len(results) - failures} passed'])})"
+    return f"{text} in {duration:.2f}s"
 
 
 @hookimpl

@@ -9,6 +9,7 @@ from ...hookspecs import hookimpl
 from ...model import Expected, Mention, PartialDate
 from .. import Agreement, Matcher
 from .anchors import _merge_anchors
+from .bounds import bound_of
 from .extract import _candidates, _merge_ranges, _merge_weekdays
 from .fiscal import fiscal_label
 from .resolve import _Ref, _last
@@ -35,6 +36,11 @@ class DateSpan:
     """For a range of two parts ("from 2014 to 2018", "du 3 au 12 mai"), the first day of its last part
     (2018-01-01, 12 May); None otherwise. Not compared: ``end`` already says where the range stops. It lets
     a consumer whose convention ends ranges where the last part begins (the extraction benchmark) say so."""
+    bound: str | None = field(default=None, compare=False)
+    """``since``, ``after``, ``before`` or ``until`` when the words around the date open it ("since August",
+    "after 2016", "before 2018", "by the end of 2024", "2012 or later"; see bounds.py), else None. Not
+    compared and not part of ``start``/``end``: the date stays the one written, which is what a claim about
+    it needs; a consumer that wants the open range itself (the extraction benchmark) reads it from here."""
 
     @property
     def resolved(self) -> bool:
@@ -158,7 +164,9 @@ class DateMatcher(Matcher):
             if days is None:
                 yield cand.start, cand.end, DateSpan(None, None, cand.gran, words, fiscal=cand.fiscal)
             else:
-                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, cand.fiscal, *days[2:])
+                last_part = days[2] if len(days) > 2 else None
+                yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, cand.fiscal, last_part,
+                                                     bound_of(text, cand.start, cand.end))
 
     def compare(self, expected: Expected, mention: Mention) -> Agreement:
         want, got = expected.value, mention.value

@@ -21,29 +21,47 @@ _CONNECTOR = re.compile(
 _RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$", re.IGNORECASE)
 
 
+def _plan(lang: str | None) -> list[tuple[tuple[str, ...], list[tuple[int, re.Pattern, object]]]]:
+    """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index.
+
+    Built once per language: the per-text loop then skips a whole group when its triggers are absent, instead
+    of looking at each of its rules (on short texts that per-rule overhead cost as much as the regexes).
+    """
+    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object]]] = {}
+    for index, (langs, pattern, handler, needs) in enumerate(RULES):
+        if lang is None or lang in langs:
+            groups.setdefault(needs, []).append((index, pattern, handler))
+    return list(groups.items())
+
+
+_PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}
+
+
 def _candidates(text: str, lang: str | None) -> list[_Cand]:
     """Every rule's candidates, each rule run only in the windows around its triggers."""
     found = []
     starts: dict[str, list[int]] = {}
-    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for langs, pattern, handler, needs in RULES:
-        if lang is not None and lang not in langs:
+    plan = _PLANS.get(lang)
+    if plan is None:
+        plan = _PLANS[lang] = _plan(lang)
+    for needs, rules in plan:
+        for kind in needs:
+            if kind not in starts:
+                triggers.find(text, kind, starts)
+        at = starts[needs[0]] if len(needs) == 1 else sorted(set().union(*(starts[kind] for kind in needs)))
+        if not at:
             continue
-        if needs not in spans:
-            for kind in needs:
-                if kind not in starts:
-                    triggers.find(text, kind, starts)
-            at = starts[needs[0]] if len(needs) == 1 else sorted(set().union(*(starts[kind] for kind in needs)))
-            spans[needs] = triggers.windows(text, at)
-        for pos, endpos in spans[needs]:
-            for m in pattern.finditer(text, pos, endpos):
-                cand = handler(m, lang)
-                if cand is not None and cand.end > cand.start:
-                    found.append(cand)
+        spans = triggers.windows(text, at)
+        for index, pattern, handler in rules:
+            for pos, endpos in spans:
+                for m in pattern.finditer(text, pos, endpos):
+                    cand = handler(m, lang)
+                    if cand is not None and cand.end > cand.start:
+                        found.append((cand.start, -(cand.end - cand.start), index, cand))
     # Longest leftmost wins; ties go to the rule registered first.
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    found.sort(key=lambda f: f[:3])
     chosen: list[_Cand] = []
-    for cand in found:
+    for _start, _length, _index, cand in found:
         if chosen and cand.start < chosen[-1].end:
             continue
         chosen.append(cand)

@@ -24,7 +24,7 @@ def rule(langs: str, pattern: str, needs: tuple[str, ...]):
     ("month", "weekday", "unit", "season", "era", "today", "holiday") or a kind of digits ("year", "dm"…).
     The rule only runs in windows around them.
     """
-    compiled = re.compile(pattern, re.IGNORECASE)
+    compiled = re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
 
     def register(handler):
         RULES.append((langs, compiled, handler, needs))
@@ -205,6 +205,29 @@ def _range_in_month(m, year, mo, d1, d2):
     return _Cand(m.start(), m.end(), "range", resolve)
 
 
+@rule("fr en", rf"(?<![\w-])(?P<mo1>{_alt(MONTHS)})\.?{_OSP}[-–]{_OSP}{MONTH}(?:{_SP}{DAY})?{_OSP},?{_OSP}{YEAR4}",
+      needs=("month",))
+def _month_month_year(m, lang):
+    """Jan-Feb 2017, June-August 1992, Nov-Feb 2017 (November 2016 to February 2017), Nov-Feb 5th, 2017.
+
+    The year written belongs to the last month; the first month is of the year before when it comes later
+    in the calendar. The last month may carry a day ("Nov-Feb 5th, 2017"), which ends the range.
+    """
+    mo1, mo2, y = MONTHS[m["mo1"].lower()], _mo(m), int(m["y"])
+    d = _num(m["d"]) if m["d"] else None
+    if mo1 == mo2 or (m["d"] and not d):
+        return None
+    first = _month(y - (mo1 > mo2), mo1)[0]
+    if d:
+        try:
+            last = (dt.date(y, mo2, d),) * 2
+        except ValueError:
+            return None
+    else:
+        last = _month(y, mo2)
+    return _Cand(m.start(), m.end(), "range", lambda ref: (first, last[1], last[0]))
+
+
 _MODS = r"(?P<mod>cette|ce|cet|this|last|next|coming|dernier|prochain)"
 
 
@@ -235,8 +258,10 @@ def _year_month(m, lang):
 
 
 _MAY_TRIGGERS = {"in", "of", "since", "until", "till", "by", "during", "from", "through", "around", "to", "between"}
-_MONTH_TRIGGER = (r"(?P<pre>\b(?:en|de|d'|d’|depuis|dès|jusqu'en|jusqu’en|avant|après|entre|et|à|au mois de|le mois de|"
-                  r"in|of|since|until|till|by|during|before|after|from|to|through|between|and|around)\s{1,3})")
+_MONTH_TRIGGER = ("(?P<pre>\\b(?:" + _alt(["en", "de", "d'", "d’", "depuis", "dès", "jusqu'en", "jusqu’en", "avant", "après",
+                                          "entre", "et", "à", "au mois de", "le mois de", "in", "of", "since", "until",
+                                          "till", "by", "during", "before", "after", "from", "to", "through", "between",
+                                          "and", "around"]) + ")\\s{1,3})")
 
 
 @rule("fr en", rf"(?:{_PART}|{_MODS}{_SP}|{_MONTH_TRIGGER})?{MONTH_FULL}"

@@ -129,6 +129,29 @@ def _fr_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])
 
 
+_D = r"(?:[12]\d|3[01]|0?[1-9])"
+
+
+@rule("en", rf"(?<![\w/.-])from{_SP}(?P<d1>{_D})(?:st|nd|rd|th)?{_OSP}[-–]{_OSP}(?P<d2>{_D})(?:st|nd|rd|th)?{_SP}"
+      rf"(?:in{_SP})?(?:the{_SP})?(?P<dir>this|last|next|coming|previous){_SP}month(?!\w)", needs=("unit",))
+@rule("fr", rf"(?<![\w/.-])(?:du|de){_SP}(?P<d1>{_D})(?:er)?{_OSP}[-–]{_OSP}(?P<d2>{_D}){_SP}(?:du{_SP})?"
+      rf"(?:(?P<dir>ce){_SP}mois|mois{_SP}(?P<post>prochain|dernier))(?!\w)", needs=("unit",))
+def _days_of_rel_month(m, lang):
+    """from 4-23 next month, du 4-23 mois prochain: days of the month next to the reference's (the lead word is
+    required: "won 4-23 this month" is a score)."""
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if d1 >= d2:
+        return None
+    shift = _DIR_WORDS[(m["dir"] or m["post"]).lower()]
+
+    def resolve(ref: _Ref):
+        month = _period_of("month", shift, ref)
+        if month is None or d2 > month[1].day:
+            return None
+        return month[0].replace(day=d1), month[0].replace(day=d2), month[0].replace(day=d2)
+    return _Cand(m.start(), m.end(), "range", resolve)
+
+
 @rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end|quinzaine)"
       rf"(?:-(?:ci|là))?(?!\w)", needs=("unit",))
 def _fr_this_period(m, lang):

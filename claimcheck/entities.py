@@ -27,12 +27,18 @@ appear in ``claimcheck explain``):
     names, unless that sentence opens with another name ("Initrode dépasse Globex"). A press release names its issuer in the title and then lists "Résultat net :
     2 983 M€".
 
+``entity-counterpart``
+    For a claim on two or more entities (a deal, a stake), once a sentence is about the
+    first one the others may come from the document's topic ("Veolia propose 18 euros par
+    action", in an article whose headline names Suez and Engie).
+
 *Known entities* are the claim's ``about`` entities and every other entity of its claim
 file's glossary. A sentence that names another known entity is about that one only, so a
 figure for Gucci in an article about Kering is not Kering's.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -70,6 +76,8 @@ class Aboutness:
     """For anaphora and topic: the sentence (index in the document) the entities come from."""
     named: frozenset[int] = frozenset()
     """The known entities the sentence names itself."""
+    topic: frozenset[int] = frozenset()
+    """The document's topic (what its headline or lead names), whatever the sentence says."""
 
 
 def name_forms(names: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -112,6 +120,17 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     ordinary = _not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
     topic, topic_at = _topic(named, subjects, firsts)
+    out = [_with_topic(a, topic) for a in _each(sentences, named, firsts, subjects, topic, topic_at)]
+    return out
+
+
+def _with_topic(aboutness: Aboutness, topic: frozenset[int]) -> Aboutness:
+    return dataclasses.replace(aboutness, topic=topic)
+
+
+def _each(sentences: Sequence[str], named: list[list[int]], firsts: list[dict[int, int]],
+          subjects: list[int | None], topic: frozenset[int], topic_at: int | None) -> list[Aboutness]:
+    """The rules of the module docstring, sentence by sentence."""
     out = []
     for i, sentence in enumerate(sentences):
         if not named[i] and subjects[i] is not None:

@@ -306,6 +306,8 @@ def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
             rule = aboutness.rule
         elif _borrows(group, index, sid):
             rule = "entity-anaphora"
+        elif g > 0 and g in aboutness.topic:
+            rule = "entity-counterpart"
         else:
             return None
     return rule

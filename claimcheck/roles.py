@@ -76,7 +76,8 @@ class RoleReading:
 # Verb and noun stems; a stem takes any ending ("progress" finds progressé, progressant).
 _UP = r"""up|rose|rise[sn]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|gained|gains?|soar\w*
     |surg\w*|advanc\w*|higher|improv\w*|rebound\w*|expand\w*|hausses?|progress\w*|augment\w*
-    |croissance|cr[ûu]|croît|croissant|bond\w*|grimp\w*|accru|accroissement|relev[ée]\w*|amélior\w*"""
+    |croissance|cr[ûu]|croît|croissant|bond\w*|grimp\w*|accru|accroissement|relev[ée]\w*|amélior\w*
+    |revaloris\w*"""
 _DOWN = r"""down|fell|falls?|fallen|falling|declin\w*|decreas\w*|dropp\w*|drops?|slipp\w*|slips?|slid
     |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contracted|eased|retreat\w*
     |slump\w*|baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|contraction|fl[ée]chi\w*|c[ée]d[ée]\w*

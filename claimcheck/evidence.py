@@ -260,7 +260,10 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
                 continue
             # A claim about a forecast is decided by the forecast, however the passage words it.
             expected_level = want is not None and want.role is Role.EXPECTED and read.role is Role.LEVEL
-            if want is not None and read.role is not want.role and not expected_level:
+            either = want is not None and (
+                (read.rule == "role-cue-names-change" and want.role is Role.LEVEL)
+                or (want.rule == "role-cue-names-change" and read.role is Role.LEVEL))
+            if want is not None and read.role is not want.role and not expected_level and not either:
                 continue
             kept[kind].append(mention)
             roles[mention.start] = read

@@ -19,7 +19,8 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     A value right before a change noun is a change: "a 50% rise", "8 % de hausse".
 ``role-cue-names-change``
     When the direction word is the claim's own cue ("la croissance de 1,1 %" for a claim on
-    growth), the value is the level of that relation, not a change of another.
+    growth, "revalorisé de 1,13 %"), the value is both that relation's level and a change:
+    it decides a claim of either.
 ``role-base``
     A value after "contre", "vs", "versus", "from", "compared with", "par rapport à", "after"
     or in "(2022 : …)", or before "a year earlier", "un an plus tôt", is the base of a
@@ -163,9 +164,10 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if change is None:
         return RoleReading(Role.LEVEL, None, "role-level")
     word = change.span("up") if change.group("up") else change.span("down")
+    direction = 1 if change.group("up") else -1
     if _overlaps(word, offset, cues):
-        return RoleReading(Role.LEVEL, None, "role-cue-names-change")
-    return RoleReading(Role.CHANGE, 1 if change.group("up") else -1, rule)
+        return RoleReading(Role.CHANGE, direction, "role-cue-names-change")
+    return RoleReading(Role.CHANGE, direction, rule)
 
 
 def _date_role(mention: Mention, before: str, after: str) -> RoleReading:

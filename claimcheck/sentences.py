@@ -10,8 +10,10 @@ news prose.
 Sentences (:func:`split_sentences`)
 -----------------------------------
 
-1. **Every line break ends a sentence.** Headlines, titles, bylines and list items sit on
-   their own lines, often without a full stop; a paragraph break ends a sentence too.
+1. **Every line break ends a sentence**, but one that cuts a line after a word or a comma
+   and goes on in lower case (hard-wrapped text: "un résultat net ajusté de plus de 18 /
+   milliards de dollars"). Headlines, titles, bylines and list items sit on their own
+   lines, often without a full stop, and start in upper case or with a bullet.
 2. **A terminator** ``.`` ``!`` ``?`` ``…`` (or a run of them: ``?!``, ``...``) ends a
    sentence when it is followed by whitespace and then a *sentence starter*: an uppercase
    letter, a digit, an opening quote or bracket (``«`` ``“`` ``"`` ``'`` ``(`` ``[``), a
@@ -125,7 +127,7 @@ _FOLLOW = r"""(?= \s++[\p{Lu}\p{Lt}\p{Nd}«“‘"'(\[¿¡*_#—–$€£]
 # One pass, no backtracking: runs are possessive, a run is only entered at its start, and
 # for a lone full stop the cheap look-ahead is tried before the abbreviation look-behinds.
 _CUT = regex.compile(rf"""
-    [{_BREAK}]\s*+                                      # rule 1: a line break
+    (?:(?<![\p{{L}}\p{{N}},])[{_BREAK}]|[{_BREAK}](?![ \t\u00a0]*+\p{{Ll}}))\s*+   # rule 1: a line break
   | (?<![{_TERM}(\[])                                   # not inside a run, nor "(...)" (rule 7)
     (?: [!?…]
       | \.(?=[{_TERM}])

@@ -24,7 +24,9 @@ appear in ``claimcheck explain``):
 ``entity-topic``
     It names no known entity and opens with none of these: it is about the document's topic,
     the known entities its headline names, else those its lead (the first ``LEAD`` sentences)
-    names, unless that sentence opens with another name ("Initrode dépasse Globex"). A press release names its issuer in the title and then lists "Résultat net :
+    names, unless that sentence opens with another name ("Initrode dépasse Globex"); when
+    neither names anyone ("Résultats annuels 2024"), the one known entity the document
+    names, if it names only one. A press release names its issuer in the title and then lists "Résultat net :
     2 983 M€".
 
 ``entity-counterpart``
@@ -179,31 +181,48 @@ def _first_words(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> dict[str, l
 def _topic(named: list[list[int]], subjects: list[int | None],
            firsts: list[dict[int, int]]) -> tuple[frozenset[int], int | None]:
     for i in range(min(len(named), LEAD + 1)):
+        if subjects[i] is not None and (not named[i] or subjects[i] < min(firsts[i].values())):
+            return frozenset(), None  # "Initrode dépasse Globex": about the name it opens with
         if named[i]:
-            # "Initrode dépasse Globex": the headline is about the name it opens with
-            if subjects[i] is not None and subjects[i] < min(firsts[i].values()):
-                return frozenset(), None
             return frozenset(named[i]), i
+    # A press release whose headline and lead name no one ("Résultats annuels 2024") is
+    # about the one known entity it goes on to name.
+    everyone = {g for names in named for g in names}
+    if len(everyone) == 1:
+        return frozenset(everyone), next(i for i, names in enumerate(named) if names)
     return frozenset(), None
 
 
 _RAW = regex.compile(r"[\p{L}\p{N}]+")
 
 
-def _not_names(sentences: Sequence[str]) -> set[str]:
-    """Lower-case forms of the words that are no names in this document: those written in
-    lower case somewhere, and capitalised ones seen only once, at the start of a sentence (a
-    name recurs, or stands capitalised inside a sentence; the common noun opening one bullet,
-    "Position nette financière : …", does neither)."""
+def _not_names(sentences: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The words of this document that are written in lower case somewhere, and the
+    capitalised ones never seen inside a sentence. A name stands capitalised mid-sentence
+    somewhere ("les ventes d'Initrode"), or opens a sentence as its subject ("Initrode a
+    réalisé…"); the common noun opening a heading or a bullet ("Résultats annuels",
+    "Position nette financière : …") does neither."""
     lower: set[str] = set()
-    weight: dict[str, int] = {}
+    inside: set[str] = set()
+    opening: set[str] = set()
     for sentence in sentences:
         for i, token in enumerate(_RAW.findall(sentence)):
             if token.islower():
                 lower.add(token)
             else:
-                weight[token] = weight.get(token, 0) + (2 if i else 1)
-    return lower | {t.lower() for t, n in weight.items() if n < 2}
+                (inside if i else opening).add(token)
+    return lower, {t.lower() for t in opening - inside}
+
+
+# A subject's verb, right after a name that opens a sentence ("Initrode a réalisé", "Initech
+# reported"): what makes a capitalised word seen nowhere else a name.
+_SUBJECT_VERBS = frozenset("""
+    a ont est sont va vont sera seront affiche annonce publie réalise vise prévoit dépasse lève rachète
+    détient propose enregistre dégage double triple has have is was will would said says reported posted
+    announced expects plans raised bought sold agreed reached beat missed
+""".split())
+
+
 # Words a sentence may open with before its subject, and that are never names themselves.
 _OPENERS = frozenset("""
     le la les l un une des du de d au aux en dans pour selon sur par avec chez après avant depuis
@@ -216,24 +235,29 @@ _OPENERS = frozenset("""
 """.split())
 
 
-def _unknown_subject(sentence: str, lower: set[str], common: frozenset[str]) -> int | None:
+def _unknown_subject(sentence: str, ordinary: tuple[set[str], set[str]], common: frozenset[str]) -> int | None:
     """``entity-other-name``: the offset of the name a sentence opens with (after a few
     openers), when it is a proper name: capitalised, never written in lower case in the
     document, and no common word. "Initrode a réalisé un chiffre d'affaires de…" is about
     Initrode, whether or not the claim file knows it."""
     if described_early(sentence):
         return None
-    for n, match in enumerate(_RAW.finditer(sentence)):
+    lower, opening_only = ordinary
+    found = list(_RAW.finditer(sentence))
+    for n, match in enumerate(found):
         token = match.group()
         folded = token.casefold().translate(FOLD)
         if folded in _OPENERS or token.isdigit():
             if n >= 3:
-                return _genitive_name(sentence, lower, common)
+                return _genitive_name(sentence, lower | opening_only, common)
             continue
         proper = token[0].isupper() and token.lower() not in lower and folded not in common \
             and not any(ch.isdigit() for ch in token) and not token.isupper()
-        return match.start() if proper else _genitive_name(sentence, lower, common)
-    return _genitive_name(sentence, lower, common)
+        if proper and token.lower() in opening_only:
+            after = [m.group().lower() for m in found[n + 1:n + 3]]
+            proper = any(word in _SUBJECT_VERBS for word in after)
+        return match.start() if proper else _genitive_name(sentence, lower | opening_only, common)
+    return _genitive_name(sentence, lower | opening_only, common)
 
 
 _GENITIVE = regex.compile(r"\b(?:de|d['’]|du|of|chez|at)\s*([\p{Lu}][\p{L}\p{N}-]+)|([\p{Lu}][\p{L}\p{N}-]+)['’]s\b")

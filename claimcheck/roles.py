@@ -119,16 +119,16 @@ _COMPARISON_DATE = regex.compile(
 # A date right beside a results noun labels the period the results cover ("résultats 2023",
 # "Q3 earnings report"), not the day they came out.
 _LABEL_BEFORE = regex.compile(
-    r"""\b(?:results?|earnings?|report|résultats|comptes)\s+(?:(?:annuels|semestriels|trimestriels|du|de\s+l['’]|for
+    r"""\b(?:results?|earnings?|report|résultats|comptes)\s+(?:(?:annuels|semestriels|trimestriels|du|de\s+l['’]|for|in
         |of|de|the)\s+){0,2}$""", regex.IGNORECASE | regex.VERBOSE)
 _LABEL_AFTER = regex.compile(r"^\s*(?:earnings?|results?|(?:earnings?\s+)?report|résultats)\b", regex.IGNORECASE)
 # A sum per share: "16 cents per share", "14 € par action", "$142.50 in cash for each share"
 # after it; "earnings per share of $2.18", "EPS", "BPA" between its relation and it.
 _PER_SHARE_AFTER = regex.compile(
     r"""\s*[(,]?\s*(?:in\s+cash\s+|en\s+numéraire\s+)?(?:a|per|each|for\s+each|par|pour\s+chaque)\s+
-        (?:[\p{L}]+\s+){0,2}(?:share|action|titre)s?\b""", regex.IGNORECASE | regex.VERBOSE)
+        (?:[\p{L}]+\s+){0,2}(?:share|action|titre)s?\d?\b""", regex.IGNORECASE | regex.VERBOSE)
 _PER_SHARE_BEFORE = regex.compile(
-    r"""\b(?:per\s+(?:[\p{L}]+\s+)?share|per-share|EPS|BPA|par\s+action)\b""", regex.IGNORECASE | regex.VERBOSE)
+    r"""\b(?:per\s+(?:[\p{L}]+\s+)?share|per-share|EPS|BPA|par\s+action)\d?\b""", regex.IGNORECASE | regex.VERBOSE)
 _ATTRIBUTION = regex.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to)\s+(?:[\p{L}]+\s+){0,2}$",
                              regex.IGNORECASE)
 _SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")

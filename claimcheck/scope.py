@@ -103,7 +103,7 @@ def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Se
         own = {**bases_of(text[before_start:mention.start]), **own}
         if before_start != span[0]:
             own = {**bases_of(text[span[0]:before_start]), **own} if "period" not in own else own
-    if own.get("basis", claim.get("basis")) == "constant" and claim.get("basis") != own.get("basis"):
+    if (claim.get("basis") == "constant") != (own.get("basis") == "constant"):
         return True
     return "period" in own and "period" in claim and own["period"] != claim["period"]
 

@@ -160,6 +160,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
+    values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
+    frames = [_without_base_dates(f, values, text, cue_spans) for f in frames]
     frames = _with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, query=query)
@@ -287,6 +289,22 @@ def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
         return None
     read = role_of(text, before[-1], cues)
     return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None
+
+
+def _without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
+                        cues: Sequence[tuple[int, int]]) -> Frame:
+    """``base-period``: a date right after a base ("28,34 milliards d'euros contre 28,59
+    milliards en 2022") is the base's period: it dates the frame only with that base."""
+    date = frame.bound.get("date")
+    if date is None:
+        return frame
+    before = [m for m in values if m.end <= date.start and m.kind != "date"]
+    if not before or date.start - before[-1].end > 12 or STRETCH_ENDS.search(text, before[-1].end, date.start):
+        return frame
+    base = before[-1]
+    if role_of(text, base, cues).role is not Role.BASE or any(m.start == base.start for m in frame.bound.values()):
+        return frame
+    return dataclasses.replace(frame, bound={k: m for k, m in frame.bound.items() if k != "date"})
 
 
 def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -> bool:

@@ -60,6 +60,9 @@ def _contradiction(facets, frame: Frame, matchers: Mapping[str, Matcher], agreem
     """The rules that keep a mismatch from contradicting (judge rule 2)."""
     if set(mismatched) & frame.inherited:
         return None, f"the {sorted(set(mismatched) & frame.inherited)[0]} from its context differs: another period"
+    for facet in facets:
+        if facet.kind in mismatched and facet.kind in frame.bound and _day_and_period(facet.value, frame.bound[facet.kind].value):
+            return None, f"a day and a period are not one {facet.kind}: when it was said, and what it covers"
     extra = [k for k in sorted(set(frame.bound) - set(agreements))
              if getattr(matchers.get(k), "marks_event", False)
              and not _stated_in_sentence(frame.bound[k], query, matchers)]
@@ -103,6 +106,17 @@ def _signed(matchers: Mapping[str, Matcher], facet: Expected, frame: Frame,
         return facet
     sign = want.direction if want is not None and want.direction and got.direction else 1
     return dataclasses.replace(facet, value=matcher.with_sign(facet.value, sign))
+
+
+def _day_and_period(a, b) -> bool:
+    """``day-and-period``: one date is a single day ("le 26 mars 2024"), the other a period
+    of a quarter or more ("en 2023", "au troisième trimestre"): a report's day and the
+    period its figures cover. They differ without contradicting each other."""
+    spans = [(getattr(v, "start", None), getattr(v, "end", None)) for v in (a, b)]
+    if any(None in span for span in spans):
+        return False
+    lengths = sorted((end - start).days for start, end in spans)
+    return lengths[0] == 0 and lengths[1] >= 80
 
 
 def _narrower(outer, inner) -> bool:

@@ -150,6 +150,12 @@ NEUTRAL_MODIFIERS = frozenset("""
 """.split())
 
 
+# After "en", words that say how or when, not which part: "en hausse", "en volume", "en 2024".
+EN_NOT_PARTS = frozenset("""
+    hausse baisse recul progression repli volume valeur moyenne glissement donnees rythme
+    cours france europe janvier fevrier avril juillet octobre novembre decembre septembre
+    euros dollars francs milliards millions termes particulier effet outre
+""".split())
 PERIOD_WORDS = frozenset("""
     quarter quarters year years period periods month months three six nine twelve latest same
     full fiscal first second third fourth past last previous prior current whole
@@ -174,6 +180,11 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
             return part.isalpha() and part not in NEUTRAL_MODIFIERS and part not in PERIOD_WORDS and part not in stated
         return False
     after = b + 1
+    # "l'investissement en information-communication": "en" and a noun narrow it too
+    if after + 1 < len(words.text) and words.text[after] == "en" and words.text[after + 1].isalpha() \
+            and len(words.text[after + 1]) >= 5 and words.text[after + 1] not in EN_NOT_PARTS \
+            and words.text[after + 1] not in stated:
+        return True
     if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
         after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",)))
     if after >= len(words.text):

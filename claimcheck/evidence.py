@@ -161,7 +161,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
     values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
-    frames = [_without_base_dates(f, values, text, cue_spans) for f in frames]
+    frames = [_without_base_dates(f, values, text, cue_spans) for f in frames
+              if not scope.population_differs(text[f.start:f.end], query.populations)]
     frames = _with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, query=query)

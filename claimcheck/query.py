@@ -48,6 +48,8 @@ class ClaimQuery:
         self.expect = sentence_expect(claim, stated)
         """The facets as the sentence reads them (:func:`sentence_expect`)."""
         self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
+        self.populations = scope.populations(claim.text)
+        """The parts of the population the claim sentence names, for ``population``."""
         self.bases = scope.bases_of(claim.text)
         """The basis the claim sentence states (constant currency, comparable; monthly,
         yearly), for ``measure-basis``."""

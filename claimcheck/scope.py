@@ -12,6 +12,7 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 ``per-share``               a sum per share against a total, or the reverse
 ``aggregate``               a cumulated total ("le montant total levé") against one event
 ``measure-basis``           a constant-currency, comparable, monthly or yearly figure against another basis
+``population``              a rate for the young or for women against the whole population
 """
 from __future__ import annotations
 
@@ -106,6 +107,30 @@ def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Se
     if (claim.get("basis") == "constant") != (own.get("basis") == "constant"):
         return True
     return "period" in own and "period" in claim and own["period"] != claim["period"]
+
+
+# ``population``: a rate for a part of the population (the young, women, a region's) is not
+# the whole's, and the whole's is not a part's: "le chômage chez les jeunes atteint 19,7 %".
+POPULATION = regex.compile(
+    r"""\b(?:jeunes|femmes|hommes|seniors|cadres|ouvriers|employés|retraités|moins\s+de\s+\d+\s+ans
+        |plus\s+de\s+\d+\s+ans|\d+\s*(?:à|-)\s*\d+\s+ans|young(?:er)?\s+people|youth|women|men|teenagers
+        |black|hispanic|white|asian|workers\s+aged|aged\s+\d+)\b""", regex.IGNORECASE | regex.VERBOSE)
+
+
+def populations(text: str) -> frozenset[str]:
+    """The parts of the population a text names (folded: "15 à 24 ans" is "15-24 ans")."""
+    def fold(found: str) -> str:
+        found = regex.sub(r"\s+", " ", found.casefold())
+        return regex.sub(r"(\d+)\s*(?:à|-)\s*(\d+)", r"\1-\2", found)
+    return frozenset(fold(m.group()) for m in POPULATION.finditer(text))
+
+
+def population_differs(frame_text: str, claim: frozenset[str]) -> bool:
+    """``population``: does the frame speak of another part of the population than the
+    claim? A frame naming no part speaks of the whole; one naming several decides a claim
+    on any of them."""
+    found = populations(frame_text)
+    return bool(found) != bool(claim) or (bool(found) and not found & claim)
 
 
 def is_generic(sentence: str) -> bool:

@@ -89,6 +89,10 @@ class ArgumentParser(argparse.ArgumentParser):
             return ""
         known = [o for action in self._actions for o in action.option_strings]
         for word in message.split(":", 1)[1].split():
+            # An abbreviation (--conf) names the option it starts, not a short neighbour (--co).
+            longer = [o for o in known if o.startswith(word.split("=", 1)[0]) and o.startswith("--")]
+            if word.startswith("--") and len(longer) == 1:
+                return f"; did you mean {longer[0]}?"
             close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.75)
             if word.startswith("-") and close:
                 return f"; did you mean {close[0]}?"
@@ -144,30 +148,44 @@ def _dispatch(argv: list[str]) -> ExitCode:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The options of ``claimcheck [PATH…]`` that the core owns."""
+    """The options of ``claimcheck [PATH…]`` that the core owns, in ``--help``'s groups;
+    plugins' options (the reports, the cache) join the group :data:`PLUGIN_GROUP`."""
     parser = ArgumentParser(
         prog="claimcheck", description="Check YAML claims against a corpus of articles.",
         epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID'. "
                "Exit codes: 0 ok, 1 a claim failed, 2 interrupted, 3 internal error, 4 usage or "
                "claim-file error, 5 no claims collected.")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders "
-                        "(default: [tool.claimcheck] paths)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders, or "
+                        "FILE::ID for one claim (default: [tool.claimcheck] paths)")
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
-    parser.add_argument("-k", dest="keyword", metavar="EXPR",
+    select = parser.add_argument_group("selection")
+    select.add_argument("-k", dest="keyword", metavar="EXPR",
                         help="only claims whose file::id or tags match EXPR (and, or, not)")
-    parser.add_argument("-x", "--exitfirst", dest="maxfail", action="store_const", const=1,
+    select.add_argument("-x", "--exitfirst", dest="maxfail", action="store_const", const=1,
                         help="stop at the first failed claim")
-    parser.add_argument("--maxfail", dest="maxfail", type=count, metavar="N", help="stop after N failures")
-    parser.add_argument("-v", "--verbose", dest="verbose", action="count", default=0)
-    parser.add_argument("-q", "--quiet", dest="quiet", action="count", default=0)
-    parser.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
-                        help="load plugin module NAME, or block a plugin with no:NAME")
-    parser.add_argument("--plugins", dest="list_plugins", action="store_true",
-                        help="list loaded plugins and the hooks they implement, then exit")
-    parser.add_argument("--matchers", dest="list_matchers", action="store_true",
-                        help="print every matcher's documentation, then exit")
-    add_engine_options(OptionParser(parser.add_argument))
+    select.add_argument("--maxfail", dest="maxfail", type=count, metavar="N", help="stop after N failures")
+    select.add_argument("--co", "--collect-only", dest="collect_only", action="store_true", default=None,
+                        help="list the claims' node ids without checking them (no corpus is read)")
+    output = parser.add_argument_group("terminal output")
+    output.add_argument("-v", "--verbose", dest="verbose", action="count", default=0,
+                        help="one line per claim, with the decisive quote and source:line")
+    output.add_argument("-q", "--quiet", dest="quiet", action="count", default=0,
+                        help="less output: letters and the summary, no progress line")
+    output.add_argument("--durations", dest="durations", type=count, metavar="N",
+                        help="show the N slowest claims (0 for all)")
+    add_engine_options(OptionParser(parser.add_argument_group("verdicts and corpus").add_argument))
+    plugins = parser.add_argument_group("plugins")
+    plugins.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
+                         help="load plugin module NAME, or block a plugin with no:NAME")
+    plugins.add_argument("--plugins", dest="list_plugins", action="store_true",
+                         help="list loaded plugins and the hooks they implement, then exit")
+    plugins.add_argument("--matchers", dest="list_matchers", action="store_true",
+                         help="print every matcher's documentation, then exit")
+    parser.plugin_group = parser.add_argument_group(PLUGIN_GROUP)  # type: ignore[attr-defined]
     return parser
+
+
+PLUGIN_GROUP = "reports, cache and plugins' options"
 
 
 def add_engine_options(parser: OptionParser) -> None:
@@ -198,12 +216,15 @@ def prepare(argv: list[str]) -> tuple[Config, Plugins, argparse.Namespace]:
     path (the root is found from that path).
     """
     parser = build_parser()
-    first, _ = parser.parse_known_args(argv)
+    # --help waits for the last parse, once every plugin has added its options.
+    known = [arg for arg in argv if arg not in ("-h", "--help")]
+    first, _ = parser.parse_known_args(known)
     plugins = Plugins(blocked=blocked_names(first.plugins))
     plugins.load_builtins()
     plugins.load_installed()
-    plugins.pm.hook.claimcheck_addoption.call_historic(kwargs={"parser": OptionParser(parser.add_argument)})
-    early, _ = parser.parse_known_args(argv)
+    plugins.pm.hook.claimcheck_addoption.call_historic(
+        kwargs={"parser": OptionParser(parser.plugin_group.add_argument)})
+    early, _ = parser.parse_known_args(known)
     start = Path(early.paths[0]) if early.paths else Path.cwd()
     rootdir, inifile = find_root(start if start.is_dir() else start.parent)
     plugins_dir = ini_options(inifile).get("plugins_dir", "plugins")

@@ -138,6 +138,22 @@ def claimcheck_sessionstart(claims: "Sequence[Claim]", config: "Config") -> None
 
 
 @hookspec
+def claimcheck_progress(stage: str, done: int, total: int, config: "Config") -> None:
+    """Long work is under way. Show progress here (the terminal reporter draws a line on
+    standard error when it is a terminal).
+
+    :param stage: ``"corpus"`` while the corpora are read and indexed, ``"check"`` while
+        claims are checked, ``"done"`` once checking is over (clear what you drew).
+    :param done: corpora read so far (``"corpus"``) or claims decided (``"check"``, ``"done"``).
+    :param total: distinct corpora to read, or claims to check.
+    :param config: the run's configuration.
+
+    Called before each corpus is read, after each claim is decided, then once with
+    ``"done"``.
+    """
+
+
+@hookspec
 def claimcheck_logresult(result: "Result", config: "Config") -> None:
     """One claim is decided. Stream output here (progress letters, CI annotations).
 

@@ -17,7 +17,8 @@ from .model import Location
 
 INI_ONLY = {"paths": "list", "plugins_dir": "str", "relations": "list"}
 """Keys with no command-line option of the same name (``paths`` is the positional PATH…)."""
-COMMAND_LINE_ONLY = ("help", "version", "list_plugins", "list_matchers", "paths")
+COMMAND_LINE_ONLY = ("help", "version", "list_plugins", "list_matchers", "paths", "collect_only",
+                     "last_failed", "failed_first", "cache_clear")
 
 
 def spec_from_parser(parser: argparse.ArgumentParser) -> tuple[dict[str, Any], dict[str, str]]:

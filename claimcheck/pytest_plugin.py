@@ -18,7 +18,8 @@ import pytest
 # pytest owns ``--strict`` (and its dest): claimcheck's options of that name get a prefix here.
 RENAMED = {"--strict": "--claims-strict", "--lang": "--claims-lang"}
 RENAMED_DESTS = {"strict": "claims_strict", "lang": "claims_lang"}
-BLOCKED_UNDER_PYTEST = ("terminal", "junitxml")
+# pytest has its own terminal, JUnit and cache (--lf, --ff): claimcheck's would clash.
+BLOCKED_UNDER_PYTEST = ("terminal", "junitxml", "cacheprovider")
 # The JSON report is written here, from test reports, so that pytest-xdist's workers'
 # claims are merged on the controller (as pytest's junitxml does); its option stays.
 BLOCKED_IN_ENGINE = (*BLOCKED_UNDER_PYTEST, "jsonreport")
@@ -114,7 +115,7 @@ class Engine:
         self.plugins = _builtin_plugins(BLOCKED_IN_ENGINE)
         self.plugins.load_folder(rootdir / ini_options(inifile).get("plugins_dir", "plugins"))
         dests = ("sources", "strict", "conflict", "hedged", "lang", "allow_outside_root", "json_report",
-                 "plugin_timeout")
+                 "plugin_timeout", "md_report", "html_report", "output_format")
         options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
         self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm,
                                   spec=self._ini_spec())
@@ -132,11 +133,13 @@ class Engine:
         from .cli import build_parser
         from .config import OptionParser
         from .ini import spec_from_parser
+        from . import cache
         from .reporters import junitxml
         parser = build_parser()
         self.plugins.pm.hook.claimcheck_addoption.call_historic(
             kwargs={"parser": OptionParser(parser.add_argument)})
         junitxml.claimcheck_addoption(OptionParser(parser.add_argument))
+        cache.claimcheck_addoption(OptionParser(parser.add_argument))
         return spec_from_parser(parser)
 
     def check(self, claim):
@@ -171,7 +174,8 @@ def pytest_configure(config: pytest.Config) -> None:
     from .errors import ReportError
     from .reporters.atomic import check_report_paths
     try:
-        check_report_paths({"json_report": config.getoption("json_report", None)})
+        check_report_paths({dest: config.getoption(dest, None)
+                            for dest in ("json_report", "md_report", "html_report")})
     except ReportError as err:
         raise pytest.UsageError(str(err)) from None
     config.stash[entries_key] = ClaimEntries()
@@ -333,6 +337,11 @@ def _write_json(session: pytest.Session) -> None:
 def _notify_plugins(session: pytest.Session, exitstatus: int) -> None:
     state = session.config.stash.get(engine_key, None)
     if state is not None:
+        # pytest's line of progress letters may still be open: end it, so that what the
+        # plugins write (GitHub's workflow commands above all) starts a line of its own.
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
         from .errors import ExitCode
         state.plugins.pm.hook.claimcheck_sessionfinish(
             results=state.results, exitstatus=ExitCode(int(exitstatus)) if int(exitstatus) in

@@ -71,25 +71,108 @@ class Corpora:
         return self._indexes[key]
 
 
+def split_node_ids(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, set[str]]]:
+    """``claims/x.yaml::some-id`` (the id ``-v`` prints) → the file, and the ids asked of it.
+
+    :returns: the paths to collect, and for each file named with ids, the ids wanted (a
+        file also named without an id keeps all its claims).
+    """
+    files: list[Path] = []
+    wanted: dict[Path, set[str]] = {}
+    whole: set[Path] = set()
+    for path in paths:
+        text = str(path)
+        file, sep, claim_id = text.partition("::")
+        target = Path(file)
+        if target not in files:
+            files.append(target)
+        if sep:
+            wanted.setdefault(target.resolve(), set()).add(claim_id)
+        else:
+            whole.add(target.resolve())
+    return files, {key: ids for key, ids in wanted.items() if key not in whole}
+
+
+def by_node_ids(claims: Sequence[Claim], wanted: Mapping[Path, set[str]]) -> list[Claim]:
+    """The claims ``FILE::ID`` paths ask for, in file order.
+
+    :raises UsageError: an id the file does not hold, with the closest one.
+    """
+    if not wanted:
+        return list(claims)
+    found: dict[Path, set[str]] = {}
+    kept = []
+    for claim in claims:
+        ids = wanted.get(claim.location.path.resolve())
+        if ids is None or claim.id in ids:
+            kept.append(claim)
+        found.setdefault(claim.location.path.resolve(), set()).add(claim.id)
+    for file, ids in wanted.items():
+        for missing in sorted(ids - found.get(file, set())):
+            import difflib
+            close = difflib.get_close_matches(missing, sorted(found.get(file, ())), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(f"no claim '{missing}' in {_shown(file)}{hint}")
+    return kept
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def run(config: Config, plugins: Plugins) -> ExitCode:
     """Check every collected claim; call the reporting hooks; return the exit code."""
     started = time.perf_counter()
     hook = plugins.pm.hook
     matchers = MatcherSet.load(plugins, config)
-    claims = select(collect(config.paths, config=config, matchers=matchers), config.keyword,
-                    config.rootdir)
+    paths, wanted = split_node_ids(config.paths)
+    claims = by_node_ids(collect(paths, config=config, matchers=matchers), wanted)
+    claims = select(claims, config.keyword, config.rootdir)
+    if config.getoption("collect_only"):
+        return _list(claims, config)
+    from . import cache
+    claims = cache.reorder(claims, config)
     hook.claimcheck_sessionstart(claims=claims, config=config)
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
     try:
         corpora = Corpora(config, plugins, matchers)
-        indexes = [corpora.for_claim(claim) for claim in claims]
+        indexes = _read_corpora(claims, corpora, config)
         status = _check_all(claims, indexes, config, matchers, results) if claims else status
     except KeyboardInterrupt:
         status = ExitCode.INTERRUPTED
+    finally:
+        hook.claimcheck_progress(stage="done", done=len(results), total=len(claims), config=config)
     hook.claimcheck_sessionfinish(results=results, exitstatus=status,
                                   duration=time.perf_counter() - started, config=config)
     return status
+
+
+def _list(claims: Sequence[Claim], config: Config) -> ExitCode:
+    """``--co``: the node ids, as pytest's ``--co -q`` prints them; nothing is checked and
+    no corpus is read."""
+    for claim in claims:
+        print(claim.nodeid)
+    if config.verbose >= 0:
+        print(f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''} collected")
+    return ExitCode.OK if claims else ExitCode.NO_CLAIMS_COLLECTED
+
+
+def _read_corpora(claims: Sequence[Claim], corpora: Corpora, config: Config) -> list[Index]:
+    hook = config.pluginmanager.hook
+    keys = {tuple(sorted(config.sources or c.sources or config.default_sources)) for c in claims}
+    seen: set = set()
+    indexes = []
+    for claim in claims:
+        key = tuple(sorted(config.sources or claim.sources or config.default_sources))
+        if key not in seen:
+            hook.claimcheck_progress(stage="corpus", done=len(seen), total=len(keys), config=config)
+            seen.add(key)
+        indexes.append(corpora.for_claim(claim))
+    return indexes
 
 
 def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config,
@@ -98,6 +181,8 @@ def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config
     for claim, index in zip(claims, indexes):
         result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
         results.append(result)
+        config.pluginmanager.hook.claimcheck_progress(stage="check", done=len(results), total=len(claims),
+                                                      config=config)
         config.pluginmanager.hook.claimcheck_logresult(result=result, config=config)
         failures += failed(result, config.strict)
         if config.maxfail and failures >= config.maxfail:

@@ -50,7 +50,8 @@ def test_sources_then_claim_file_takes_the_claim_file_as_claims(project, capsys)
 @pytest.mark.parametrize("args, message", [
     (["--bogus"], "ERROR: unrecognized arguments: --bogus"),
     (["--stirct"], "ERROR: unrecognized arguments: --stirct; did you mean --strict?"),
-    (["--co", "majority"], "ERROR: unrecognized arguments: --co (see"),
+    # --co is now pytest's --collect-only; a prefix of --conflict is still no abbreviation.
+    (["--conf", "majority"], "ERROR: unrecognized arguments: --conf; did you mean --conflict? (see"),
     (["--conflict", "bogus"], "ERROR: argument --conflict: invalid choice: 'bogus'"),
     (["--maxfail", "abc"], "ERROR: argument --maxfail: must be a whole number >= 0, not 'abc'"),
     (["--maxfail", "-1"], "ERROR: argument --maxfail: must be a whole number >= 0, not '-1'"),

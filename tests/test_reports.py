@@ -137,8 +137,9 @@ def test_options_and_their_dests():
     parser = OptionParser(lambda *names, **kwargs: added.append((names, kwargs)))
     junitxml.claimcheck_addoption(parser=parser)
     jsonreport.claimcheck_addoption(parser=parser)
-    assert [(names, kw["dest"], kw["metavar"]) for names, kw in added] == [
+    assert [(names, kw["dest"], kw.get("metavar")) for names, kw in added] == [
         (("--junitxml", "--junit-xml"), "junitxml", "FILE"),
+        (("--junit-family",), "junit_family", None),
         (("--json",), "json_report", "FILE"),
     ]
     assert all(kw["help"] for _, kw in added)

@@ -17,7 +17,8 @@ from typing import IO, Any, Iterator, Mapping
 from ..errors import ReportError
 from ..safefs import kind_of
 
-REPORT_OPTIONS = (("junitxml", "--junitxml"), ("json_report", "--json"), ("md_report", "--md"))
+REPORT_OPTIONS = (("junitxml", "--junitxml"), ("json_report", "--json"), ("md_report", "--md"),
+                  ("html_report", "--html"))
 """Report options (dest, flag) whose paths are checked before any claim is."""
 STDOUT = "-"
 """``--json -`` writes the report on standard output."""

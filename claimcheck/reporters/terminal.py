@@ -69,6 +69,13 @@ class TerminalReporter:
         self.out = out or (sys.stderr if config.getoption("json_report") == "-" else sys.stdout)
         self.colour = self.out.isatty() and not os.environ.get("NO_COLOR")
         self._file: str | None = None
+        self.progress = Progress(sys.stderr, share_line=_same_terminal(self.out, sys.stderr)) \
+            if config.verbose >= 0 and _isatty(sys.stderr) else None
+
+    @hookimpl
+    def claimcheck_progress(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.update(stage, done, total)
 
     def paint(self, text: str, verdict: Verdict) -> str:
         return f"\x1b[{COLOURS[verdict]}m{text}\x1b[0m" if self.colour else text
@@ -108,6 +115,7 @@ class TerminalReporter:
         if self.config.verbose <= 0 and results:
             self.out.write("\n")
         self._failures(results)
+        self._durations(results)
         if exitstatus == ExitCode.INTERRUPTED:
             self.out.write("!!! interrupted !!!\n")
         self.out.write(summary_line(results, duration, self.config.strict) + "\n")
@@ -120,6 +128,71 @@ class TerminalReporter:
         for result in shown:
             word = self.paint(result.verdict.value.upper(), result.verdict)
             self.out.write(f"{word} {result.claim.nodeid} - {describe(result)}\n")
+
+
+    def _durations(self, results: Sequence[Result]) -> None:
+        """``--durations N``: the N slowest claims (all for 0), as pytest lists its tests."""
+        wanted = self.config.getoption("durations")
+        if wanted is None or not results:
+            return
+        slowest = sorted(results, key=lambda r: r.duration, reverse=True)[:wanted or None]
+        title = f"slowest {wanted} durations" if wanted else "durations"
+        self.out.write(f"\n{title}\n")
+        for result in slowest:
+            self.out.write(f"{result.duration:.2f}s {result.claim.nodeid}\n")
+        self.out.write("\n")
+
+
+class Progress:
+    """One line on standard error, redrawn in place (``\\r``), at most ten times a second.
+
+    While claims are checked on a terminal that also shows the letters, the letters are the
+    progress (as pytest's), so the line is drawn only while the corpus is read; with the
+    letters going elsewhere (``--json -``, a pipe) it also counts the claims.
+    """
+
+    INTERVAL = 0.1
+
+    def __init__(self, stream: TextIO, share_line: bool) -> None:
+        self.stream, self.share_line = stream, share_line
+        self.shown = False
+        self._last = 0.0
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        import time
+        if stage == "done" or (stage == "check" and self.share_line):
+            self.clear()
+            return
+        now = time.monotonic()
+        if stage == "check" and done < total and now - self._last < self.INTERVAL:
+            return
+        self._last = now
+        text = (f"reading the corpus ({done + 1}/{total})…" if stage == "corpus" else
+                f"[{100 * done // max(total, 1):3d}%] {done}/{total} claims checked")
+        self.stream.write(f"\r{text}\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _same_terminal(a, b) -> bool:
+    """Do two streams write to one terminal (then a line on one overwrites the other's)?"""
+    try:
+        return _isatty(a) and os.path.samestat(os.fstat(a.fileno()), os.fstat(b.fileno()))
+    except (AttributeError, OSError, ValueError):
+        return _isatty(a)
 
 
 def summary_line(results: Sequence[Result], duration: float, strict: bool = False) -> str:

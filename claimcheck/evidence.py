@@ -69,6 +69,12 @@ REPORTING = regex.compile(
     r"\b(?:a|ont|avait|have|has)?\s*(?:annonc|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|rapport|said|says"
     r"|announc|report|told|stated|disclos)\w*\s+(?:on\s+|ce\s+|le\s+|last\s+|this\s+)?$",
     regex.IGNORECASE)
+# A last clause that is a reporting verb and its source (", a révélé l'Insee mardi", ",
+# a-t-elle annoncé", ", the company said on Tuesday"), up to the cue.
+REPORTING_CLAUSE = regex.compile(
+    r"""\W*(?:a|ont|avait|a-t-(?:il|elle)|ont-(?:ils|elles)|has|have|had)?[\s-]*(?:(?:[\p{L}'’-]+\s+){0,3})?
+        (?:annonc|r[ée]v[ée]l|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|said|says|announc|report|told|stated|disclos)\w*""",
+    regex.IGNORECASE | regex.VERBOSE)
 NEXT_WORD = regex.compile(r"\s+([A-Za-z][a-z-]+)\b")
 ENGLISH_FUNCTION_WORDS = frozenset("""
     a an the in on at by for from of to into onto with without over under above below about
@@ -376,6 +382,11 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
                                             roles or {}))
             continue
         ci = _clause_of(clauses, cue[0])
+        if ci == len(clauses) - 1 and ci > 0 and REPORTING_CLAUSE.match(text, clauses[ci][0], cue[1]):
+            # ``reported-statement``: ", a révélé l'Insee mardi" reports the whole sentence
+            whole = _bind(clauses[0][0], clauses[ci][1], cue, mentions, text, cue[0], english)
+            frames.append(_with_frame_roles(whole, roles or {}))
+            continue
         first = ci
         while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words):
             first -= 1

@@ -29,6 +29,9 @@ appear in ``claimcheck explain``):
     names, if it names only one. A press release names its issuer in the title and then lists "Résultat net :
     2 983 M€".
 
+``entity-source``
+    An entity named as the source of the statement ("selon l'Insee", "a révélé l'Insee
+    mardi", "according to the ONS") does not make the sentence about it.
 ``entity-counterpart``
     For a claim on two or more entities (a deal, a stake), once a sentence is about the
     first one the others may come from the document's topic ("Veolia propose 18 euros par
@@ -80,6 +83,8 @@ class Aboutness:
     """The known entities the sentence names itself."""
     topic: frozenset[int] = frozenset()
     """The document's topic (what its headline or lead names), whatever the sentence says."""
+    cited: frozenset[int] = frozenset()
+    """The known entities it names only as its source ("selon l'Insee")."""
 
 
 def name_forms(names: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -122,12 +127,9 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     ordinary = _not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
     topic, topic_at = _topic(named, subjects, firsts)
-    out = [_with_topic(a, topic) for a in _each(sentences, named, firsts, subjects, topic, topic_at)]
+    out = [dataclasses.replace(a, topic=topic, cited=_cited(sentence, by_first))
+           for a, sentence in zip(_each(sentences, named, firsts, subjects, topic, topic_at), sentences)]
     return out
-
-
-def _with_topic(aboutness: Aboutness, topic: frozenset[int]) -> Aboutness:
-    return dataclasses.replace(aboutness, topic=topic)
 
 
 def _each(sentences: Sequence[str], named: list[list[int]], firsts: list[dict[int, int]],
@@ -154,17 +156,31 @@ def _each(sentences: Sequence[str], named: list[list[int]], firsts: list[dict[in
     return out
 
 
-def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]) -> dict[int, int]:
+def _cited(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]) -> frozenset[int]:
+    """The known entities a sentence names as its source (``entity-source``)."""
+    return frozenset(_named(sentence, by_first, sources=True)) - frozenset(_named(sentence, by_first))
+
+
+def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]],
+           sources: bool = False) -> dict[int, int]:
     """The known entities a sentence names → the offset of the first naming, in order (the
-    subject, named first, first)."""
+    subject, named first, first); names given as a source count only with ``sources``."""
     found = list(tokens(sentence))
     words = [t for t, _, _ in found]
     first: dict[int, int] = {}
     for i, word in enumerate(words):
         for g, form in by_first.get(word, ()):
-            if g not in first and tuple(words[i:i + len(form)]) == form:
+            if g not in first and tuple(words[i:i + len(form)]) == form and (
+                    sources or not _SOURCE.search(sentence, max(0, found[i][1] - 40), found[i][1])):
                 first[g] = found[i][1]
     return dict(sorted(first.items(), key=lambda item: item[1]))
+
+
+# ``entity-source``: an entity named as the source of a statement ("selon l'Insee", "a révélé
+# l'Insee mardi", "according to the ONS") is who says it, not what it is about.
+_SOURCE = regex.compile(
+    r"""(?:\bselon|\bd['’]apr[èe]s|\baccording\s+to|\ba(?:-t-(?:il|elle))?\s+(?:révélé|annoncé|indiqué|précisé|estimé|souligné)
+        |\bsaid|\bsays|\breported\s+by)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$""", regex.IGNORECASE | regex.VERBOSE)
 
 
 @functools.lru_cache(maxsize=64)

@@ -153,6 +153,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     nouns = {(m.first, m.last) for m in relations}
     parts = [c for c in cue_at if c in nouns and scope.is_segment(c, query, words, text, lang)]
     cue_at = [c for c in cue_at if c not in owned and c not in parts]
+    if not found and _takes_up_relation(query, index, sid, words, passage):
+        cue_at = [(0, 0)]
     if not cue_at:
         return None
     # Another relation, or the claim's own relation owned by another entity or narrowed to a
@@ -172,6 +174,25 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     frames = _with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, query=query)
+
+
+PRONOUN = regex.compile(r"\W*(?:elle|elles|ils|it|they)\b(?!\s+y\b)", regex.IGNORECASE)
+
+
+def _takes_up_relation(query: ClaimQuery, index: Index, sid: int, words: Words, passage: Passage) -> bool:
+    """``relation-anaphora``: a sentence with no cue that opens with a pronoun ("Elles
+    représentent 57,3 % du PIB") takes up the relation of the sentence before, when that
+    one holds a cue and the pronoun opens on no relation of its own."""
+    previous = index.previous(sid)
+    if previous is None or not words.text or not PRONOUN.match(passage.text):
+        return False
+    own = [m for m in index.lexicon.mentions(words.text, passage.document.lang or query.claim.lang)
+           if not scope.is_denominator(passage.document.text, words.spans[m.first][0])]
+    if own:
+        return False
+    before = index.passage(previous)
+    prior = words_of(before.document.text, before.start, before.end)
+    return any(find_cue(cue, prior.text) for cue in query.cues)
 
 
 def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int,
@@ -328,8 +349,8 @@ def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
     rule = "entity-named"
     aboutness = _aboutness(query, index, sid) if query.entities else None
     for g, group in enumerate(query.entities):
-        if g in aboutness.named:
-            continue
+        if g in aboutness.named or g in aboutness.cited:
+            continue  # a source the claim itself names ("l'Insee a annoncé…") counts for it
         if g in aboutness.entities:
             rule = aboutness.rule
         elif _borrows(group, index, sid):

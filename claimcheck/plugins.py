@@ -29,6 +29,7 @@ BUILTIN_PLUGINS = {
     "amount": "claimcheck.matchers.amount",
     "date": "claimcheck.matchers.date",
     "percentage": "claimcheck.matchers.percentage",
+    "count": "claimcheck.matchers.count",
     "relations": "claimcheck.relations",
     "corpus": "claimcheck.corpus",
     "terminal": "claimcheck.reporters.terminal",
@@ -36,6 +37,8 @@ BUILTIN_PLUGINS = {
     "jsonreport": "claimcheck.reporters.jsonreport",
     "github": "claimcheck.reporters.github",
     "markdown": "claimcheck.reporters.markdown",
+    "html": "claimcheck.reporters.html",
+    "cacheprovider": "claimcheck.cache",
 }
 ENTRY_POINT_GROUP = "claimcheck"
 AUTOLOAD_OFF = "CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD"

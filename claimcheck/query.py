@@ -73,7 +73,11 @@ class ClaimQuery:
                 return []
         within = (range(len(index)) if documents is None
                   else [sid for number in sorted(documents) for sid in index.sentences_of(number)])
-        return sorted(set().union(*(index.with_cue(cue, within=within) for cue in self.cues)))
+        found = set().union(*(index.with_cue(cue, within=within) for cue in self.cues))
+        # a sentence right after one with a cue may take it up with a pronoun ("Elles
+        # représentent 57,3 % du PIB"): ``relation-anaphora``
+        after = {sid + 1 for sid in found if index.previous(sid + 1) == sid}
+        return sorted(found | after)
 
 
 def _sentence_dates(claim: Claim, matchers: Mapping[str, object]) -> tuple[Mention, ...]:

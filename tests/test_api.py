@@ -60,6 +60,6 @@ def test_extract_unknown_kind_says_what_is_available():
     try:
         claimcheck.extract("x", kinds=["ordinal"])
     except ValueError as err:
-        assert "ordinal" in str(err) and "amount, date, percentage" in str(err)
+        assert "ordinal" in str(err) and "amount, count, date, percentage" in str(err)
     else:
         raise AssertionError("an unknown kind must raise ValueError")

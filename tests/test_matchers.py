@@ -14,7 +14,7 @@ from claimcheck.plugins import Plugins
 from claimcheck.testing import check_case, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILTIN_KINDS = ("amount", "date", "percentage")
+BUILTIN_KINDS = ("amount", "count", "date", "percentage")
 
 CASES = [case for kind in BUILTIN_KINDS for case in load_cases(ROOT / "tests" / "cases", kind=kind)]
 CASES += load_cases(ROOT / "plugins" / "cases", kind="ordinal")

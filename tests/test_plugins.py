@@ -92,7 +92,7 @@ def test_builtins_register_under_short_names():
     plugins.load_builtins()
     names = {name for name, _ in plugins.pm.list_name_plugin()}
     assert set(BUILTIN_PLUGINS) <= names
-    assert sorted(plugins.matchers(config=None)) == ["amount", "date", "percentage"]
+    assert sorted(plugins.matchers(config=None)) == ["amount", "count", "date", "percentage"]
 
 
 def test_plugins_folder_loads_ordinal(tmp_path):
@@ -141,7 +141,7 @@ def test_dash_p_unknown_module_is_a_usage_error():
 def test_dash_p_no_blocks_a_builtin():
     plugins = Plugins(blocked=["amount"])
     plugins.load_builtins()
-    assert sorted(plugins.matchers(config=None)) == ["date", "percentage"]
+    assert sorted(plugins.matchers(config=None)) == ["count", "date", "percentage"]
 
 
 def test_entry_point_loads(monkeypatch):
@@ -207,7 +207,7 @@ def test_register_hook_returning_garbage(returned):
     with pytest.raises(PluginError, match="claimcheck_register_matchers returned"):
         plugins.matchers(config=None)
     # In a session the plugin is recorded as broken and the other matchers still work.
-    assert sorted(plugins.matchers(config=None, keep_going=True)) == ["amount", "date", "percentage"]
+    assert sorted(plugins.matchers(config=None, keep_going=True)) == ["amount", "count", "date", "percentage"]
     assert [b.name for b in plugins.broken] == ["garbage"]
 
 
@@ -242,7 +242,7 @@ def test_dash_p_no_amount_makes_amount_claims_a_claim_file_error(project):
     proc = claimcheck(project, "-p", "no:amount")
     assert proc.returncode == 4, proc
     assert "Traceback" not in proc.stderr
-    assert "c.yaml:6:14: no matcher for 'amount' (available: date, ordinal, percentage)" in proc.stderr
+    assert "c.yaml:6:14: no matcher for 'amount' (available: count, date, ordinal, percentage" in proc.stderr
 
 
 def test_hook_name_typo_fails_loudly(project):

@@ -130,3 +130,16 @@ def date(text, lang, ref_date):
             value = _open(getattr(m.value, "bound", None), start, end)
         out.append({"start": m.start, "end": m.end, "value": value})
     return out
+
+
+def number(text, lang, ref_date):
+    """The number part of counts (claimcheck.matchers._quantities.read_numbers): every number with its scale,
+    fraction, sign and dozens.
+
+    The count matcher finds a number only before a count noun; the benchmark's number files hold bare
+    numbers, so this scores the reader of the number on its own.
+    """
+    from claimcheck.matchers._quantities import read_numbers
+    lang = lang if lang in ("fr", "en") else None
+    return [{"start": n.start, "end": n.end, "value": {"number": _plain(n.value)}}
+            for n in read_numbers(text, lang)]

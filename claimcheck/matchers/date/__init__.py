@@ -10,6 +10,7 @@ from ...model import Expected, Mention, PartialDate
 from .. import Agreement, Matcher
 from .anchors import _merge_anchors
 from .bounds import bound_of
+from .parts import _merge_parts
 from .extract import _candidates, _merge_ranges, _merge_weekdays
 from .fiscal import fiscal_label
 from .resolve import _Ref, _last
@@ -158,7 +159,8 @@ class DateMatcher(Matcher):
 
     def _spans(self, text: str, lang: str | None, ref_date: PartialDate | None):
         ref = _Ref(ref_date)
-        for cand in _merge_ranges(text, _merge_anchors(text, _merge_weekdays(text, _candidates(text, lang)))):
+        cands = _merge_parts(text, _merge_anchors(text, _merge_weekdays(text, _candidates(text, lang))))
+        for cand in _merge_ranges(text, cands):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
             if days is None:

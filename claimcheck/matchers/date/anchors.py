@@ -5,7 +5,8 @@ found, so they add no scan of the text.
 
 - offsets: "3 days after January 12th", "two weeks before Christmas", "16 days from 01/02/2018", "trois jours
   après le 12 janvier", "deux semaines avant Noël", "the day after Christmas", "la veille de Noël": that day
-  moved by the count (a fortnight is 14 days). Only from a single day; "for 3 days from today" is a duration;
+  moved by the count (a fortnight is 14 days). Only from a single day; "for 3 days from today" is no offset
+  but the stretch of those days (parts.py);
   "the day after" alone refers to a day of the story and stays no date;
 - weeks: "the week of April 10th", "w/c Feb 4", "the week beginning February 4", "la semaine du 10 avril":
   the Monday-to-Sunday week holding that day.

@@ -4,6 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+try:  # the regex parser, to read what a rule's pattern requires (sre_parse before Python 3.11)
+    from re import _constants as _sre_c, _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_c
+    import sre_parse as _sre_parse
+
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
@@ -27,20 +33,99 @@ def _plan(lang: str | None) -> list[tuple[tuple[str, ...], list[tuple[int, re.Pa
     Built once per language: the per-text loop then skips a whole group when its triggers are absent, instead
     of looking at each of its rules (on short texts that per-rule overhead cost as much as the regexes).
     """
-    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object]]] = {}
+    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object, bool]]] = {}
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
-            groups.setdefault(needs, []).append((index, pattern, handler))
+            groups.setdefault(needs, []).append((index, pattern, _lowered(pattern), handler, _needs_digit(pattern)))
     return list(groups.items())
 
 
+def _lowered(pattern: re.Pattern) -> re.Pattern:
+    """The rule's pattern without IGNORECASE, for the lower-cased text: case-insensitive matching cost about
+    twice as much per position. Letters are lower-cased except right after a backslash (``\\W``, ``\\S``…) and in ``(?P``;
+    the rules have lower-case group names and no case-sensitive part."""
+    source, out, i = pattern.pattern, [], 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\" and i + 1 < len(source):
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        if source.startswith("(?P", i):  # a named group (or a back-reference): the P is syntax
+            out.append("(?P")
+            i += 3
+            continue
+        out.append(ch.lower())
+        i += 1
+    return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+
+
+class _OnText:
+    """A match found in the lower-cased text, read as if on the text itself (same offsets, original letters),
+    so that the handlers see exactly what the case-insensitive pattern would have given them."""
+
+    __slots__ = ("_m", "string", "re")
+
+    def __init__(self, m: re.Match, text: str, pattern: re.Pattern) -> None:
+        self._m, self.string, self.re = m, text, pattern
+
+    def __getitem__(self, group):
+        start, end = self._m.span(group)
+        return None if start < 0 else self.string[start:end]
+
+    def group(self, *groups):
+        if len(groups) <= 1:
+            return self[groups[0] if groups else 0]
+        return tuple(self[g] for g in groups)
+
+    def start(self, group=0) -> int:
+        return self._m.start(group)
+
+    def end(self, group=0) -> int:
+        return self._m.end(group)
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self._m.span(group)
+
+
+def _needs_digit(pattern: re.Pattern) -> bool:
+    """True when every match of ``pattern`` holds a digit: such a rule cannot match a window without one."""
+    return _seq_needs_digit(_sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _seq_needs_digit(items) -> bool:
+    return any(_item_needs_digit(op, av) for op, av in items)
+
+
+def _item_needs_digit(op, av) -> bool:
+    c = _sre_c
+    if op is c.LITERAL:
+        return chr(av).isdigit()
+    if op is c.IN:
+        return all((o is c.CATEGORY and a is c.CATEGORY_DIGIT) or (o is c.LITERAL and chr(a).isdigit())
+                   or (o is c.RANGE and all(chr(x).isdigit() for x in range(a[0], a[1] + 1))) for o, a in av)
+    if op is c.SUBPATTERN:
+        return _seq_needs_digit(av[3])
+    if op is c.BRANCH:
+        return all(_seq_needs_digit(branch) for branch in av[1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return av[0] >= 1 and _seq_needs_digit(av[2])
+    return False  # lookarounds, categories, anything else: assume it may match without a digit
+
+
 _PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}
+_DIGIT = re.compile(r"\d")
 
 
 def _candidates(text: str, lang: str | None) -> list[_Cand]:
     """Every rule's candidates, each rule run only in the windows around its triggers."""
     found = []
     starts: dict[str, list[int]] = {}
+    has_digit = _DIGIT.search(text) is not None
+    low = text.lower()
+    same_length = len(low) == len(text)
+    if not has_digit:  # every trigger other than a date word is made of digits: none to look for
+        starts.update(dict.fromkeys(triggers.TRIGGERS, []))
     plan = _PLANS.get(lang)
     if plan is None:
         plan = _PLANS[lang] = _plan(lang)
@@ -52,10 +137,14 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         if not at:
             continue
         spans = triggers.windows(text, at)
-        for index, pattern, handler in rules:
+        for index, pattern, low_pattern, handler, digit in rules:
+            if digit and not has_digit:
+                continue
+            # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
+            scanned, target = (low_pattern, low) if same_length else (pattern, text)
             for pos, endpos in spans:
-                for m in pattern.finditer(text, pos, endpos):
-                    cand = handler(m, lang)
+                for m in scanned.finditer(target, pos, endpos):
+                    cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
                     if cand is not None and cand.end > cand.start:
                         found.append((cand.start, -(cand.end - cand.start), index, cand))
     # Longest leftmost wins; ties go to the rule registered first.

@@ -370,10 +370,19 @@ def _year_of(m, ref: _Ref) -> int | None:
 def _period_cand(m, count: int, index: int, gran: str, start_at: int | None = None) -> _Cand:
     """The index-th of ``count`` equal parts of a year (quarters, halves); -1 is the last."""
     size = 12 // count
+    latest = index == -1
     index = count if index == -1 else index
     explicit = m["yref"] if "yref" in m.re.groupindex else None
 
     def resolve(ref: _Ref):
+        if latest and not explicit:
+            # "the last quarter" with no year is the latest one before the current, as "last quarter" is:
+            # news means the period just reported, not the fourth quarter of some year.
+            if ref.year is None or ref.month is None:
+                return None
+            current = (ref.month - 1) // size
+            y, i = (ref.year, current) if current else (ref.year - 1, count)
+            return _months(y, (i - 1) * size + 1, i * size)
         if explicit:
             y = _year_of(m, ref)
         elif ref.year is None or ref.month is None:

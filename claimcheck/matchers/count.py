@@ -1,0 +1,213 @@
+"""Built-in matcher plugin "count": numbers of people, jobs, users, units, shares, sites… with their noun."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator, Mapping
+
+from ..hookspecs import hookimpl
+from ..model import Mention
+from . import Agreement, Matcher
+from ._numbers import SPACE, compare_bounds, fmt, scan_numbers, tolerance_option as _tolerance
+from ._quantities import Quantity, read_numbers
+# The bound words ("plus de", "nearly", "au moins"…) are the amount matcher's, so that "plus de 10 000
+# salariés" and "plus de 10 000 €" read their bounds the same way.
+from .amount import _QUALIFIER_RE, _RANGE_OPEN_RE
+
+if TYPE_CHECKING:
+    from ..model import Expected, PartialDate
+
+APPROX = Decimal("0.1")
+"""Relative tolerance an approximate count ("environ 10 000 salariés", "nearly 100 million users") allows."""
+_MARK = {"exact": "", "approx": "~", "min": ">", "max": "<", "range": ""}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Count:
+    """A number of things of one kind: ``10000 salarié``, ``>100000000 user``, ``1000..2000 job``."""
+
+    low: Decimal | None
+    """Lower bound (the value itself for exact, approx and min)."""
+    high: Decimal | None
+    """Upper bound (the value itself for exact, approx and max)."""
+    noun: str
+    """The unit noun, folded: lower case, singular ("salariés" → ``salarié``, "people" → ``person``)."""
+    qualifier: str = "exact"
+    """One of ``exact``, ``approx``, ``min``, ``max``, ``range``."""
+    words: str = field(default="", compare=False)
+    """The noun as written ("abonnés", "weekly users" keeps only "users"); not compared."""
+
+    def __str__(self) -> str:
+        if self.qualifier == "range":
+            return f"{fmt(self.low)}..{fmt(self.high)} {self.noun}"
+        value = self.high if self.qualifier == "max" else self.low
+        return f"{_MARK[self.qualifier]}{fmt(value)} {self.noun}"
+
+
+# -- the nouns -------------------------------------------------------------------------------------
+# Each entry is a singular form and its plural(s); the folded noun is the first. Only these nouns make a
+# count: a bare number is no count, and "10 millions d'euros" is an amount.
+_NOUNS_EN = [
+    ("person", "people", "persons"), ("employee", "employees"), ("worker", "workers"), ("staff",),
+    ("job", "jobs"), ("user", "users"), ("subscriber", "subscribers"), ("customer", "customers"),
+    ("client", "clients"), ("member", "members"), ("unit", "units"), ("share", "shares"),
+    ("site", "sites"), ("store", "stores"), ("shop", "shops"), ("branch", "branches"),
+    ("vehicle", "vehicles"), ("car", "cars"), ("device", "devices"), ("download", "downloads"),
+    ("visitor", "visitors"), ("passenger", "passengers"), ("student", "students"),
+    ("resident", "residents"), ("household", "households"), ("home", "homes"), ("account", "accounts"),
+    ("position", "positions"), ("role", "roles"), ("engineer", "engineers"), ("developer", "developers"),
+    ("researcher", "researchers"), ("plant", "plants"), ("factory", "factories"), ("office", "offices"),
+    ("restaurant", "restaurants"), ("hotel", "hotels"), ("aircraft",), ("plane", "planes"),
+    ("server", "servers"), ("chip", "chips"), ("phone", "phones"), ("smartphone", "smartphones"),
+    ("copy", "copies"), ("patient", "patients"), ("viewer", "viewers"), ("listener", "listeners"),
+    ("reader", "readers"), ("follower", "followers"), ("signature", "signatures"), ("vote", "votes"),
+    ("voter", "voters"), ("seat", "seats"), ("bed", "beds"), ("partner", "partners"),
+    ("supplier", "suppliers"), ("contract", "contracts"), ("order", "orders"), ("licence", "licences"),
+    ("license", "licenses"), ("installation", "installations"), ("layoff", "layoffs"),
+    ("hire", "hires"), ("tonne", "tonnes"), ("barrel", "barrels"),
+]
+_NOUNS_FR = [
+    ("personne", "personnes"), ("salarié", "salariés", "salariée", "salariées"),
+    ("employé", "employés", "employée", "employées"), ("collaborateur", "collaborateurs", "collaboratrices"),
+    ("travailleur", "travailleurs"), ("ouvrier", "ouvriers", "ouvrières"), ("agent", "agents"), ("emploi", "emplois"), ("poste", "postes"),
+    ("utilisateur", "utilisateurs", "utilisatrices"), ("abonné", "abonnés", "abonnées"),
+    ("client", "clients", "clientes"), ("membre", "membres"), ("adhérent", "adhérents"),
+    ("unité", "unités"), ("action", "actions"), ("titre", "titres"), ("site", "sites"),
+    ("magasin", "magasins"), ("boutique", "boutiques"), ("agence", "agences"), ("succursale", "succursales"),
+    ("véhicule", "véhicules"), ("voiture", "voitures"), ("appareil", "appareils"),
+    ("téléchargement", "téléchargements"), ("visiteur", "visiteurs"), ("passager", "passagers"),
+    ("étudiant", "étudiants", "étudiantes"), ("habitant", "habitants"), ("foyer", "foyers"),
+    ("ménage", "ménages"), ("logement", "logements"), ("compte", "comptes"), ("ingénieur", "ingénieurs"),
+    ("développeur", "développeurs"), ("chercheur", "chercheurs"), ("usine", "usines"),
+    ("bureau", "bureaux"), ("restaurant", "restaurants"), ("hôtel", "hôtels"), ("avion", "avions"),
+    ("serveur", "serveurs"), ("puce", "puces"), ("téléphone", "téléphones"), ("smartphone", "smartphones"),
+    ("exemplaire", "exemplaires"), ("patient", "patients"), ("spectateur", "spectateurs"),
+    ("téléspectateur", "téléspectateurs"), ("auditeur", "auditeurs"), ("lecteur", "lecteurs"),
+    ("abonnement", "abonnements"), ("signature", "signatures"), ("voix",), ("électeur", "électeurs"),
+    ("siège", "sièges"), ("lit", "lits"), ("partenaire", "partenaires"), ("fournisseur", "fournisseurs"),
+    ("contrat", "contrats"), ("commande", "commandes"), ("licence", "licences"),
+    ("licenciement", "licenciements"), ("embauche", "embauches"), ("recrutement", "recrutements"),
+    ("tonne", "tonnes"), ("baril", "barils"),
+]
+_FOLD: dict[str, str] = {}
+for _forms in _NOUNS_EN + _NOUNS_FR:
+    for _form in _forms:
+        _FOLD.setdefault(_form, _forms[0])
+
+# Adjectives that may stand between the number and the noun ("100 million weekly active users",
+# "10 000 nouveaux clients"); French ones that follow the noun are simply not part of the mention.
+_ADJECTIVES = ("weekly", "monthly", "daily", "active", "new", "additional", "extra", "more", "full-time",
+               "part-time", "paying", "paid", "registered", "unique", "total", "direct", "indirect",
+               "permanent", "temporary", "nouveaux", "nouvelles", "nouvel", "nouveau", "nouvelle")
+
+
+def _words(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_NOUN_RE = re.compile(
+    rf"{SPACE}*(?:(?i:de|d['’]|of){SPACE}*)?(?:(?i:{_words(_ADJECTIVES)}){SPACE}+){{0,2}}"
+    rf"(?P<noun>(?i:{_words(_FOLD)}))(?![\w'’-])")
+_RANGE_JOIN_RE = re.compile(rf"(?i){SPACE}*(?:(?P<w>et|and|à|to)|[-–—]){SPACE}*$")
+_ARTICLE_RE = re.compile(r"(?i:un|une|a|an)")
+_GLUED_RE = re.compile(r"[\w.,/:-]")  # a number inside a code or a date ("A320", "2023-10", "3.5.1")
+
+
+class CountMatcher(Matcher):
+    """Numbers of people and things, with their noun: the noun is part of the value.
+
+    Recognised, with the value shown by ``claimcheck extract``:
+
+    - a number, with its scale, followed by a count noun: "10 000 salariés" → ``10000 salarié``,
+      "1 200 unités", "100 million weekly users" → ``100000000 user``, "deux millions d'abonnés",
+      "2,5 millions de clients", "3,000 jobs", "10k employees", "1.2m subscribers";
+    - up to two adjectives before the noun ("weekly active users", "nouveaux clients");
+    - bounds and approximations before it, as for amounts: "plus de 10 000 salariés" (``>``), "nearly
+      100 million users" (``~``), "up to 500 jobs" (``<``), "au moins 3 000 postes";
+    - ranges: "between 1,000 and 2,000 jobs", "de 300 à 400 postes", "3 000-4 000 emplois".
+
+    The nouns are a fixed list of people, jobs, accounts, units, shares, sites, vehicles and the like,
+    French and English, singular and plural; a number without one of them is not a count ("10 000" alone,
+    "10 millions d'euros", "2 000 tests"). The noun is folded (lower case, singular; "people" is
+    ``person``), so "salariés" and "salarié" are the same unit, but "employés" and "salariés" are not.
+
+    Comparison: a count of another noun is UNDECIDED (it is another quantity, not a contrary one); with
+    the same noun, numbers compare as amounts do: equal (or a rounding: "10 000" of "9 987") MATCH, a
+    bound holds or not, an approximate one allows 10 % (option ``tolerance`` widens any).
+    """
+
+    kind = "count"
+    options = frozenset({"tolerance"})
+
+    def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> Count:
+        _tolerance(options)
+        stripped = str(text).strip()
+        found = list(self._read(stripped, lang if lang in ("fr", "en") else None))
+        if len(found) == 1 and not re.search(r"\w", stripped[:found[0][0]] + stripped[found[0][1]:]):
+            return found[0][2]
+        raise ValueError(f"{stripped!r} is not a count: write a number and what it counts, e.g. "
+                         "'10 000 salariés' or 'more than 100 million users'")
+
+    def extract(self, text: str, *, lang: str | None = None,
+                ref_date: "PartialDate | None" = None) -> Iterator[Mention]:
+        for start, end, value in self._read(text, lang if lang in ("fr", "en") else None):
+            yield Mention(kind=self.kind, start=start, end=end, text=text[start:end], value=value)
+
+    def _read(self, text: str, lang: str | None) -> Iterator[tuple[int, int, Count]]:
+        previous: Quantity | None = None
+        for number in read_numbers(text, lang):
+            before = previous
+            previous = number
+            noun = _NOUN_RE.match(text, number.end)
+            if noun is None or (number.start and _GLUED_RE.match(text, number.start - 1)
+                                and not text[number.start - 1].isspace()):
+                continue
+            if number.value != number.value.to_integral_value() or number.value < 0:
+                continue  # "2.5 employees", "two thirds of the staff": a ratio or a share, not a count
+            if number.value == 1 and _ARTICLE_RE.fullmatch(text, number.start, number.end):
+                continue  # "un contrat", "a share": an article, not a count of one
+            words = noun.group("noun")
+            folded = _FOLD[words.lower()]
+            low = high = number.value
+            start, qualifier = number.start, "exact"
+            join = _RANGE_JOIN_RE.match(text, before.end, number.start) if before else None
+            opener = _RANGE_OPEN_RE.search(text, max(0, before.start - 12), before.start) if before else None
+            if join and (not join.group("w") or join.group("w").lower() not in ("et", "and") or opener):
+                low = before.value
+                if not before.scaled and number.scaled:  # "entre 1 et 2 millions d'abonnés"
+                    low *= number.value / _unscaled(text, number, lang)
+                start, qualifier = (opener.start() if opener else before.start), "range"
+            else:
+                bound = _QUALIFIER_RE.search(text, max(0, start - 40), start)
+                if bound is not None:
+                    qualifier, start = bound.lastgroup, bound.start()
+                    if qualifier == "max":
+                        low = None
+                    elif qualifier == "min":
+                        high = None
+            yield start, noun.end(), Count(low=low, high=high, noun=folded, qualifier=qualifier, words=words)
+
+    def compare(self, expected: "Expected", mention: Mention) -> Agreement:
+        want, got = expected.value, mention.value
+        if not isinstance(got, Count) or want.noun != got.noun:
+            return Agreement.UNDECIDED
+        return compare_bounds(want, got, _tolerance(expected.options), APPROX, relative=True)
+
+
+def _unscaled(text: str, number: Quantity, lang: str | None) -> Decimal:
+    """The number before its scale word ("2" of "2 millions")."""
+    for token in scan_numbers(text[number.start:number.end], lang):
+        return token.value
+    return number.value
+
+
+def fold(noun: str) -> str | None:
+    """The folded form of a count noun, or None when it is not one."""
+    return _FOLD.get(unicodedata.normalize("NFC", noun).lower())
+
+
+@hookimpl
+def claimcheck_register_matchers():
+    return [CountMatcher()]

@@ -150,8 +150,11 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      if not scope.inside_other_relation(span, relations, query.relations, stretched)})
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
-    nouns = {(m.first, m.last) for m in relations}
-    parts = [c for c in cue_at if c in nouns and scope.is_segment(c, query, words, text, lang)]
+    # A cue within a longer noun of the lexicon ("Consumer Prices" in "Consumer Prices
+    # Index including…") is narrowed as that noun is.
+    nouns = {c: next(((m.first, m.last) for m in relations if m.first <= c[0] and c[1] <= m.last), None)
+             for c in cue_at}
+    parts = [c for c in cue_at if nouns[c] and scope.is_segment(nouns[c], query, words, text, lang)]
     cue_at = [c for c in cue_at if c not in owned and c not in parts]
     if not found and _takes_up_relation(query, index, sid, words, passage):
         cue_at = [(0, 0)]

@@ -117,6 +117,9 @@ class GuardedMatcher(Matcher):
     def compare(self, expected, mention):
         return self.inner.compare(expected, mention)
 
+    def with_sign(self, value, sign):
+        return self.inner.with_sign(value, sign)
+
 
 class Unavailable(Matcher):
     """Stands in for a kind no loaded matcher provides while some plugin failed to load.

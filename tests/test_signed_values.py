@@ -76,3 +76,16 @@ def test_default_returns_the_value_unchanged():
     assert Matcher().with_sign(value, -1) is value
     date = DateMatcher().parse("2023", lang="en", options={})
     assert DateMatcher().with_sign(date, -1) is date
+
+
+def test_a_guarded_matcher_keeps_the_sign_of_a_change():
+    """The session wraps matchers (time limits, failures): the wrapper must not lose
+    ``with_sign``, or "down 47 percent" would support "rose 47%"."""
+    from decimal import Decimal
+
+    from claimcheck.matchers.percentage import PercentageMatcher
+    from claimcheck.matcherset import GuardedMatcher
+
+    guarded = GuardedMatcher(PercentageMatcher(), "percentage")
+    value = PercentageMatcher().parse("47 %", lang="fr", options={})
+    assert guarded.with_sign(value, -1).low == Decimal("-47")

@@ -60,6 +60,9 @@ LINKED = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)
 # à 6 milliards la valorisation"); glued text ("2 983 M€Dividende") links nothing.
 LINKED_AFTER = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?"
                              r"|(?:la|le|les|l['’]|the|its|son|sa|ses))\s*", regex.IGNORECASE)
+# A bracket that holds only a short name ("(CPIH)", "(PNB)", "(EPS)") glosses the words
+# before it: a cue in it speaks for the whole sentence, not for an aside.
+GLOSS = regex.compile(r"[(\[]\s*[\p{L}\p{N}&.'’ -]{1,12}\s*[)\]]")
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # ``relative-aside``: a relative clause between commas ("Les ventes de Gucci, qui représente
 # la moitié du chiffre d'affaires de Kering, sont en baisse de 6 %") is an aside: a cue in it
@@ -400,7 +403,8 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
     asides = [m.span() for pattern in (BRACKETS, INCISE)
               for m in pattern.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
     for cue in cue_spans:
-        aside = next(((a, b) for a, b in asides if a <= cue[0] and cue[1] <= b), None)
+        aside = next(((a, b) for a, b in asides if a <= cue[0] and cue[1] <= b
+                      and not GLOSS.fullmatch(text, a, b)), None)
         if aside is not None:  # ``bracket-aside``, ``relative-aside``: a cue in an aside binds only it
             frames.append(_with_frame_roles(_bind(aside[0], aside[1], cue, mentions, text, aside[0], english),
                                             roles or {}))
@@ -498,7 +502,8 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 # ("contre 26,7 % l'an dernier") is not one: its date is the base's.
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
-        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down)\b|\W*[+−]\s*\d""",
+        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
+        |\W*[+−]\s*\d""",
     regex.IGNORECASE | regex.VERBOSE)
 ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its

@@ -106,13 +106,15 @@ def _my(m, lang):
     return _Cand(m.start(), m.end(), "month", lambda ref: span, (int(m["y"]), int(m["m"]), None))
 
 
-@rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?:[-–~]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)",
+@rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?P<sep>[-–~/]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)",
       needs=("year",))
 def _year_range(m, lang):
+    """2015-2017, 2015-17; and a split year, "2024/25" (a financial year across two
+    calendar years), whose span is both years: its months depend on the company."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if y2 <= y1 or (len(m["y2"]) == 2 and y2 - y1 > 10):
-        return None  # "2015-32" is no period
+    if y2 <= y1 or (len(m["y2"]) == 2 and y2 - y1 > 10) or (m["sep"] == "/" and y2 != y1 + 1):
+        return None  # "2015-32" is no period; "2019/23" no financial year
     span = (dt.date(y1, 1, 1), dt.date(y2, 12, 31), dt.date(y2, 1, 1))
     return _Cand(m.start(), m.end(), "range", lambda ref: span)
 
@@ -249,6 +251,22 @@ def _month_short_year(m, lang):
         return None  # "May 29." is a day in English
     mo = _mo(m)
     return _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
+
+
+@rule("en", rf"(?:the{_SP})?{MONTH}{_SP}quarter(?:{_SP}(?:of{_SP})?{YEAR4})?", needs=("month",))
+def _month_quarter(m, lang):
+    """"the December quarter 2024" (Australian and company usage): the three months ending
+    in that month; without a year, the latest such quarter ended by the reference."""
+    mo = _mo(m)
+
+    def span(ref):
+        y = int(m["y"]) if m["y"] else (ref.year if ref.month is not None and mo <= ref.month else
+                                        (ref.year - 1 if ref.year is not None else None))
+        if y is None:
+            return None
+        first = dt.date(y if mo > 2 else y - 1, (mo - 3) % 12 + 1, 1)
+        return first, dt.date(y, mo, _last(y, mo))
+    return _Cand(m.start(), m.end(), "quarter", span, (int(m["y"]) if m["y"] else None, None, None))
 
 
 @rule("en", rf"{YEAR4}{_SP}{MONTH}", needs=("month",))

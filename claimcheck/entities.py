@@ -122,13 +122,14 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     :param common: folded words that are never names (the relation lexicon's).
     """
     by_first = _first_words(tuple(tuple(forms) for forms in groups))
-    firsts = [_named(sentence, by_first) for sentence in sentences]
+    both = [_named(sentence, by_first) for sentence in sentences]
+    firsts = [named for named, _ in both]
     named = [list(first) for first in firsts]
     ordinary = _not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
     topic, topic_at = _topic(named, subjects, firsts)
-    out = [dataclasses.replace(a, topic=topic, cited=_cited(sentence, by_first))
-           for a, sentence in zip(_each(sentences, named, firsts, subjects, topic, topic_at), sentences)]
+    out = [dataclasses.replace(a, topic=topic, cited=cited)
+           for a, (_, cited) in zip(_each(sentences, named, firsts, subjects, topic, topic_at), both)]
     return out
 
 
@@ -156,24 +157,23 @@ def _each(sentences: Sequence[str], named: list[list[int]], firsts: list[dict[in
     return out
 
 
-def _cited(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]) -> frozenset[int]:
-    """The known entities a sentence names as its source (``entity-source``)."""
-    return frozenset(_named(sentence, by_first, sources=True)) - frozenset(_named(sentence, by_first))
-
-
-def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]],
-           sources: bool = False) -> dict[int, int]:
+def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
+           ) -> tuple[dict[int, int], frozenset[int]]:
     """The known entities a sentence names → the offset of the first naming, in order (the
-    subject, named first, first); names given as a source count only with ``sources``."""
+    subject, named first, first); and those it names only as its source (``entity-source``)."""
     found = list(tokens(sentence))
     words = [t for t, _, _ in found]
     first: dict[int, int] = {}
+    sources: set[int] = set()
     for i, word in enumerate(words):
         for g, form in by_first.get(word, ()):
-            if g not in first and tuple(words[i:i + len(form)]) == form and (
-                    sources or not _SOURCE.search(sentence, max(0, found[i][1] - 40), found[i][1])):
+            if g in first or tuple(words[i:i + len(form)]) != form:
+                continue
+            if _SOURCE.search(sentence, max(0, found[i][1] - 40), found[i][1]):
+                sources.add(g)
+            else:
                 first[g] = found[i][1]
-    return dict(sorted(first.items(), key=lambda item: item[1]))
+    return dict(sorted(first.items(), key=lambda item: item[1])), frozenset(sources - set(first))
 
 
 # ``entity-source``: an entity named as the source of a statement ("selon l'Insee", "a révélé

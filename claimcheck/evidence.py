@@ -259,7 +259,11 @@ def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[
     text = index.passage(headline).document.text
     found = {}
     for kind in kinds:
-        dates = [m for m in index.mentions(headline).get(kind, ()) if role_of(text, m).rule != "role-base"]
+        # the publication day in the headline is its dateline ("30/04/2025 à 10:16"), not a period
+        day = index.passage(headline).document.date
+        dateline = day.first_day if day is not None and day.day is not None else None
+        dates = [m for m in index.mentions(headline).get(kind, ()) if role_of(text, m).rule != "role-base"
+                 and not (dateline and getattr(m.value, "start", None) == getattr(m.value, "end", 0) == dateline)]
         labels = [m for m in dates if role_of(text, m).rule == "role-period-label"]
         if len(labels) == 1 or len(dates) == 1:
             found[kind] = (labels or dates)[0]

@@ -124,7 +124,9 @@ def claim_roles(claim: Claim, stated: Mapping[str, Mention]) -> dict[str, RoleRe
             roles[facet.kind] = signed
         if facet.kind in stated:
             read = role_of(claim.text, stated[facet.kind], cues)
-            if read.role is not Role.BASE and (read.role is Role.CHANGE or signed.role is not Role.CHANGE):
+            # the sentence says which ("à -4,6 %" is a level), but a signed forecast stays a
+            # change ("anticipe une hausse de 7 %" with expect "+7 %")
+            if read.role is not Role.BASE and not (read.role is Role.EXPECTED and signed.role is Role.CHANGE):
                 roles[facet.kind] = read
     return roles
 

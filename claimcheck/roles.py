@@ -131,6 +131,37 @@ _PER_SHARE_BEFORE = regex.compile(
     r"""\b(?:per\s+(?:[\p{L}]+\s+)?share|per-share|EPS|BPA|par\s+action)\d?\b""", regex.IGNORECASE | regex.VERBOSE)
 _ATTRIBUTION = regex.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to)\s+(?:[\p{L}]+\s+){0,2}$",
                              regex.IGNORECASE)
+# "cut interest rates at 2.30pm today by 0.25% to 4.1%": "by" after a direction word in the
+# same clause marks the change, however far the verb.
+_CHANGE_BY = regex.compile(
+    rf"\b(?:(?P<up>{_UP}|raised|hiked|lifted)|(?P<down>{_DOWN}|cut|cuts|lowered|reduced|slashed|trimmed))\b"
+    rf"(?:[^.;:,]|(?<=\d)[.,:](?=\d)){{0,50}}?\bby\s+$",
+    regex.IGNORECASE | regex.VERBOSE)
+# "s'est établie à -4,6 %", "fell to -2%": a signed value after "à"/"to" is the level reached.
+_LEVEL_MARK = regex.compile(r"\b(?:à|to|at)\s*[+−-]?\s*$", regex.IGNORECASE)
+# "passant de 8,2 % à 8,7 %", "from 5% to 5.25%": the first of the pair is the base.
+_FROM = regex.compile(r"\b(?:de|from)\s+$", regex.IGNORECASE)
+_TO_VALUE = regex.compile(r"\s*(?:à|to)\s*[+−-]?\s*[$€£]?\s*\d", regex.IGNORECASE)
+# A table row: "Dividend per share | 13.70p | 12.10p | 13.2% |".
+_CELL = regex.compile(r"\|")
+
+
+def _table_role(text: str, mention: Mention) -> RoleReading | None:
+    """``role-table``: in a row of cells after a relation, the first value is this period's
+    level, a second of the same kind the prior period's (a base), a percentage after them
+    the change ("(3.9)%" is a fall)."""
+    row_start = text.rfind("\n", 0, mention.start) + 1
+    row_end = text.find("\n", mention.end)
+    row = text[row_start:mention.start]
+    if "|" not in row or "|" not in text[mention.end:row_end if row_end >= 0 else len(text)]:
+        return None
+    cells = [c for c in row.split("|")[1:-1] if regex.search(r"\d", c)]
+    if mention.kind == "percentage" and cells:
+        negative = row.rstrip().endswith("(") or text[mention.start - 1:mention.start] == "("
+        return RoleReading(Role.CHANGE, -1 if negative else 1, "role-table")
+    return RoleReading(Role.BASE, None, "role-table") if cells else RoleReading(Role.LEVEL, None, "role-table")
+
+
 _SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")
 _SIGN_BEFORE = regex.compile(r"(?:(?P<up>\+)|(?<![\p{L}\d])(?P<down>[-−–]))\s*$")
 
@@ -143,18 +174,22 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     before = text[max(0, mention.start - WINDOW):mention.start]
     if mention.kind == "date":
         return _date_role(mention, before, text[mention.end:mention.end + WINDOW])
+    table = _table_role(text, mention)
+    if table is not None:
+        return table
     signed = _SIGNED.match(mention.text) or _SIGN_BEFORE.search(before)
-    if signed and mention.kind != "date":
+    if signed and not _LEVEL_MARK.search(before):
         return RoleReading(Role.CHANGE, 1 if signed.group("up") else -1, "role-signed")
     after = text[mention.end:mention.end + WINDOW]
-    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after):
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or (
+            _FROM.search(before) and _TO_VALUE.match(after)):
         return RoleReading(Role.BASE, None, "role-base")
     expected = _EXPECTED.search(before)
     if expected and _ATTRIBUTION.search(before, 0, expected.start("word")):
         expected = None  # "selon les analystes": a source, which the hedge rule handles
     if expected and not _overlaps(expected.span("word"), mention.start - len(before), cues):
         return RoleReading(Role.EXPECTED, None, "role-expected")
-    change = _CHANGE_BEFORE.search(before)
+    change = _CHANGE_BEFORE.search(before) or _CHANGE_BY.search(before)
     offset = mention.start - len(before)
     if change is None:
         change, offset = _CHANGE_AFTER.match(after), mention.end

@@ -35,7 +35,8 @@ from typing import Iterator, Mapping, Sequence
 
 import regex
 
-from . import entities, scope
+from . import entities, periods, scope
+from .periods import STRETCH_ENDS
 from .index import Index
 from .model import Claim, Mention, Passage
 from .query import ClaimQuery
@@ -48,8 +49,8 @@ ANAPHORA_CHAIN = 3
 """How many anaphoric sentences in a row may lead back to the one naming an entity."""
 # A comma or colon between digits is part of a number ("14,1 milliards", "10:30").
 SEPARATORS = regex.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
-# After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards").
-STRETCH_ENDS = regex.compile(r";|(?<!\d),|,(?!\d)")
+# After the cue, a colon announces its value ("chiffre d'affaires 2023 : 44 milliards"): a
+# stretch ends at a semicolon or a comma only (periods.STRETCH_ENDS).
 RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
 # A value tied to the cue after it by a preposition or a determiner alone is the cue's ("7
 # milliards dans la formation", "19 566 M€ de chiffre d'affaires", "porte à 6 milliards la
@@ -175,9 +176,9 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles)
     values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
-    frames = [_without_base_dates(f, values, text, cue_spans) for f in frames
+    frames = [periods.without_base_dates(f, values, text, cue_spans) for f in frames
               if not scope.population_differs(text[f.start:f.end], query.populations)]
-    frames = _with_context_period(frames, query, index, sid, mentions)
+    frames = periods.with_context_period(frames, query, index, sid, mentions)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, query=query)
 
@@ -199,75 +200,6 @@ def _takes_up_relation(query: ClaimQuery, index: Index, sid: int, words: Words, 
     before = index.passage(previous)
     prior = words_of(before.document.text, before.start, before.end)
     return any(find_cue(cue, prior.text) for cue in query.cues)
-
-
-def _with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, sid: int,
-                         mentions: Mapping[str, list[Mention]]) -> list[Frame]:
-    """A frame that states no date, for a claim that expects one, is about the period its
-    context states (only event-marking kinds inherit; the inherited kinds are recorded):
-
-    ``period-from-sentence``: the one date of its own sentence before the frame ("Pour
-    l'année 2024, affichant un chiffre d'affaires de 69,2 milliards");
-    ``period-from-headline``: else the period the headline labels ("Résultats annuels
-    2023"), or its one date (… "Résultat net : 2 983 M€");
-    ``day-from-publication``: for a claim dated to a day or a month that holds the
-    publication day, else that day ("The Bank of England has increased its rate to 5.25%",
-    in that day's news; "le taux de dépôt passe à 3,75 %" in June's, for "juin 2024").
-    """
-    wanted = [f.kind for f in query.claim.expect
-              if getattr(index.matchers.get(f.kind), "marks_event", False)]
-    if not wanted:
-        return frames
-    headline = index.sentences_of(index.document_of(sid)).start
-    above = _headline_period(index, headline, wanted) if headline != sid else {}
-    published = _publication_day(query, index, sid)
-    out = []
-    for frame in frames:
-        missing = [k for k in wanted if k not in frame.bound]
-        own = {k: found[0] for k in missing
-               if len(found := [m for m in mentions.get(k, ()) if m.end <= frame.start]) == 1}
-        context = {k: own.get(k) or above.get(k) or published.get(k) for k in missing
-                   if own.get(k) or above.get(k) or published.get(k)}
-        if context and frame.bound:
-            frame = dataclasses.replace(frame, bound={**context, **frame.bound}, inherited=frozenset(context))
-        out.append(frame)
-    return out
-
-
-def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Mention]:
-    """The publication day as a date mention, for the date facets of the claim that name a
-    single day."""
-    passage = index.passage(sid)
-    day = passage.document.date
-    found = {}
-    for facet in query.claim.expect:
-        value, matcher = facet.value, index.matchers.get(facet.kind)
-        start, end = getattr(value, "start", None), getattr(value, "end", None)
-        if day is None or day.day is None or matcher is None or start is None or end is None \
-                or (end - start).days > 31 or not start <= day.first_day <= end:
-            continue
-        try:
-            parsed = matcher.parse(str(day), lang=query.claim.lang, options={})
-        except ValueError:
-            continue
-        found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
-                                    text=f"published {day}", value=parsed)
-    return found
-
-
-def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[str, Mention]:
-    text = index.passage(headline).document.text
-    found = {}
-    for kind in kinds:
-        # the publication day in the headline is its dateline ("30/04/2025 à 10:16"), not a period
-        day = index.passage(headline).document.date
-        dateline = day.first_day if day is not None and day.day is not None else None
-        dates = [m for m in index.mentions(headline).get(kind, ()) if role_of(text, m).rule != "role-base"
-                 and not (dateline and getattr(m.value, "start", None) == getattr(m.value, "end", 0) == dateline)]
-        labels = [m for m in dates if role_of(text, m).rule == "role-period-label"]
-        if len(labels) == 1 or len(dates) == 1:
-            found[kind] = (labels or dates)[0]
-    return found
 
 
 def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: str,
@@ -327,22 +259,6 @@ def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
         return None
     read = role_of(text, before[-1], cues)
     return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None
-
-
-def _without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
-                        cues: Sequence[tuple[int, int]]) -> Frame:
-    """``base-period``: a date right after a base ("28,34 milliards d'euros contre 28,59
-    milliards en 2022") is the base's period: it dates the frame only with that base."""
-    date = frame.bound.get("date")
-    if date is None:
-        return frame
-    before = [m for m in values if m.end <= date.start and m.kind != "date"]
-    if not before or date.start - before[-1].end > 12 or STRETCH_ENDS.search(text, before[-1].end, date.start):
-        return frame
-    base = before[-1]
-    if role_of(text, base, cues).role is not Role.BASE or any(m.start == base.start for m in frame.bound.values()):
-        return frame
-    return dataclasses.replace(frame, bound={k: m for k, m in frame.bound.items() if k != "date"})
 
 
 def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -> bool:

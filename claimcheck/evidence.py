@@ -323,6 +323,10 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
     asides = [m.span() for pattern in (BRACKETS, INCISE)
               for m in pattern.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
     for cue in cue_spans:
+        aligned = _respectively(cue, cue_spans, competitors, mentions, text, clauses)
+        if aligned is not None:
+            frames.append(_with_frame_roles(aligned, roles or {}))
+            continue
         aside = next(((a, b) for a, b in asides if a <= cue[0] and cue[1] <= b
                       and not GLOSS.fullmatch(text, a, b)), None)
         if aside is not None:  # ``bracket-aside``, ``relative-aside``: a cue in an aside binds only it
@@ -344,6 +348,40 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
                                    text, opening, english, competitors)
         frames += [_with_frame_roles(f, roles or {}) for f in (main, *siblings)]
     return frames
+
+
+RESPECTIVELY = regex.compile(r"\b(?:respectivement|respectively)\b", regex.IGNORECASE)
+
+
+def _respectively(cue: tuple[int, int], cues: Sequence[tuple[int, int]], competitors: Sequence[tuple[int, int]],
+                  mentions: Mapping[str, list[Mention]], text: str, clauses: list[tuple[int, int]]) -> Frame | None:
+    """``respectively``: "le taux de refinancement et le taux de facilité de prêt marginal
+    s'établissent respectivement à 4,25 % et 4,5 %": the n-th item coordinated before the word
+    in its clause takes the n-th value after it."""
+    if not clauses:
+        return None
+    found = RESPECTIVELY.search(text, cue[1], clauses[-1][1])
+    if found is None:
+        return None
+    start = clauses[_clause_of(clauses, found.start())][0]
+    if not start <= cue[0] < found.start():
+        return None
+    cuts = [start] + [m.end() for m in COORDINATION.finditer(text, start, found.start())] + [found.start()]
+    items = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    index = next((i for i, (a, b) in enumerate(items) if a <= cue[0] < b), None)
+    if index is None or len(items) < 2:
+        return None
+    bound = {}
+    for kind, values in mentions.items():
+        after = [m for m in values if m.start >= found.end()]
+        if len(after) == len(items):
+            bound[kind] = after[index]
+    if not bound:
+        return None
+    return Frame(start=cue[0], end=max(m.end for m in bound.values()), bound=bound)
+
+
+COORDINATION = regex.compile(r"\s(?:et|and)\s|,\s", regex.IGNORECASE)
 
 
 def _opens_with_rival(clause: tuple[int, int], competitors: Sequence[tuple[int, int]],

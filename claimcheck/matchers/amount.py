@@ -95,9 +95,10 @@ def _scale_value(word: str, lang: str | None) -> int:
 
 _QUALIFIER_RE = re.compile(
     r"(?i)(?<![\w])(?:"
-    r"(?P<min>pas moins d(?:e|['’])|plus d(?:e|['’])|au moins|au minimum|supérieure? à|"
+    r"(?P<min>pas moins d(?:e|['’])|plus d(?:e|['’])|au moins|au minimum|supérieure? à|au-dessus d(?:e|es|u)|"
     r"more than|at least|in excess of|upwards of|no less than|not less than|over|above|exceeding)|"
     r"(?P<max>pas plus d(?:e|['’])|moins d(?:e|['’])|jusqu['’]à|au plus|au maximum|inférieure? à|"
+    r"sous (?:les|la barre des|le seuil des|le cap des)|en dessous d(?:e|es|u)|au-dessous d(?:e|es|u)|"
     r"less than|fewer than|no more than|up to|at most|as much as|under|below)|"
     r"(?P<approx>environ|près d(?:e|['’])|presque|quelque|approximativement|à peu près|"
     r"autour d(?:e|['’])|quasiment|pas loin d(?:e|['’])|de l['’]ordre d(?:e|['’])|"

@@ -537,7 +537,10 @@ def _is_reporting_time(mention: Mention, text: str, cue: tuple[int, int]) -> boo
 
 def _modifies_next_noun(mention: Mention, text: str) -> bool:
     """In English a value followed by a noun describes that noun ("a $2 billion valuation"),
-    not the relation before it."""
+    not the relation before it. A date so placed still dates the relation ("for the 2024/25
+    financial year")."""
+    if mention.kind == "date":
+        return False
     following = NEXT_WORD.match(text, mention.end)
     return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS
 

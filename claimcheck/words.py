@@ -12,7 +12,9 @@ from typing import Iterator, Sequence
 
 import regex
 
-TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+# A footnote mark that lost its superscript in conversion ("operating profit4", "flow5" in a
+# results table) is cut off its word, so the word still meets a cue.
+TOKEN = regex.compile(r"\p{L}\p{Ll}{2,}+(?=\d(?![\p{L}\p{N}]))|[\p{L}\p{N}]+")
 # Accents fold away so inflections that move them still meet ("racheter", "rachèterait").
 FOLD = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaaceeeeiiiinooooouuuuyyœæ")
 

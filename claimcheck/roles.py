@@ -189,7 +189,10 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
         expected = None  # "selon les analystes": a source, which the hedge rule handles
     if expected and not _overlaps(expected.span("word"), mention.start - len(before), cues):
         return RoleReading(Role.EXPECTED, None, "role-expected")
-    change = _CHANGE_BEFORE.search(before) or _CHANGE_BY.search(before)
+    change = _CHANGE_BEFORE.search(before)
+    # "cut rates by 0.25% to 4.1%": "by" marks the change itself, whatever the cue.
+    by = None if change else _CHANGE_BY.search(before)
+    change = change or by
     offset = mention.start - len(before)
     if change is None:
         change, offset = _CHANGE_AFTER.match(after), mention.end
@@ -200,7 +203,7 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
         return RoleReading(Role.LEVEL, None, "role-level")
     word = change.span("up") if change.group("up") else change.span("down")
     direction = 1 if change.group("up") else -1
-    if _overlaps(word, offset, cues):
+    if by is None and _overlaps(word, offset, cues):
         return RoleReading(Role.CHANGE, direction, "role-cue-names-change")
     return RoleReading(Role.CHANGE, direction, rule)
 

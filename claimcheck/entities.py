@@ -11,7 +11,7 @@ appear in ``claimcheck explain``):
     for "Nvidia Corp.", "Globex" for "Globex Industries Inc.", "Kering" for "groupe Kering").
 ``entity-description``
     It names a known entity, but a definite description of a company comes first ("le
-    bénéfice net du groupe qui possède Gucci"): it is about the entity the description
+    chiffre d'affaires du groupe qui possède la marque"): it is about the entity the description
     refers to (by the anaphora or topic rule) as well as the ones it names.
 ``entity-anaphora``
     It names no known entity and opens with a pronoun, a possessive or a definite
@@ -74,7 +74,7 @@ class Aboutness:
     rule: str
     """``entity-named``, ``entity-description``
     It names a known entity, but a definite description of a company comes first ("le
-    bénéfice net du groupe qui possède Gucci"): it is about the entity the description
+    chiffre d'affaires du groupe qui possède la marque"): it is about the entity the description
     refers to (by the anaphora or topic rule) as well as the ones it names.
 ``entity-anaphora``, ``entity-topic`` or ``entity-none``."""
     source: int | None = None

@@ -65,8 +65,8 @@ LINKED_AFTER = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|int
 # before it: a cue in it speaks for the whole sentence, not for an aside.
 GLOSS = regex.compile(r"[(\[]\s*[\p{L}\p{N}&.'’ -]{1,12}\s*[)\]]")
 BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# ``relative-aside``: a relative clause between commas ("Les ventes de Gucci, qui représente
-# la moitié du chiffre d'affaires de Kering, sont en baisse de 6 %") is an aside: a cue in it
+# ``relative-aside``: a relative clause between commas ("Les ventes de la marque, qui pèse
+# près de la moitié des revenus du groupe, reculent de 4 %") is an aside: a cue in it
 # binds only what it holds, as a cue in brackets does.
 INCISE = regex.compile(r"(?<=,[^,;()]{0,80})\b(?:qui|dont|which|who|whose)\b[^,;()]*(?=,)", regex.IGNORECASE)
 REPORTING = regex.compile(
@@ -244,7 +244,7 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
 
 RESTATING = regex.compile(r"\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?[$€£]?\d", regex.IGNORECASE)
 RESTATES = regex.compile(r"\s*,?\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?$", regex.IGNORECASE)
-# "31% in kroner and 36% at constant exchange rates": a coordinated value of the same kind,
+# "18% in yen and 23% at constant exchange rates": a coordinated value of the same kind,
 # a few words on, is of the same role.
 COORDINATED = regex.compile(r"[^,;.\d]{0,40}?\b(?:and|et)\s+(?:by\s+|de\s+)?$", regex.IGNORECASE)
 
@@ -252,7 +252,7 @@ COORDINATED = regex.compile(r"[^,;.\d]{0,40}?\b(?:and|et)\s+(?:by\s+|de\s+)?$", 
 def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
                    cues: Sequence[tuple[int, int]]) -> RoleReading | None:
     """``role-restated``: the role of the value this one restates (", or 0.2 percent") or is
-    coordinated with ("31% in kroner and 36% at constant exchange rates")."""
+    coordinated with ("18% in yen and 23% at constant exchange rates")."""
     before = [m for m in everything if m.end <= mention.start and m.kind != "date"]
     if not before or not (RESTATES.fullmatch(text, before[-1].end, mention.start) or (
             before[-1].kind == mention.kind and COORDINATED.fullmatch(text, before[-1].end, mention.start))):
@@ -355,8 +355,8 @@ RESPECTIVELY = regex.compile(r"\b(?:respectivement|respectively)\b", regex.IGNOR
 
 def _respectively(cue: tuple[int, int], cues: Sequence[tuple[int, int]], competitors: Sequence[tuple[int, int]],
                   mentions: Mapping[str, list[Mention]], text: str, clauses: list[tuple[int, int]]) -> Frame | None:
-    """``respectively``: "le taux de refinancement et le taux de facilité de prêt marginal
-    s'établissent respectivement à 4,25 % et 4,5 %": the n-th item coordinated before the word
+    """``respectively``: "le taux directeur et le taux du prêt marginal
+    s'établissent respectivement à 3,15 % et 3,4 %": the n-th item coordinated before the word
     in its clause takes the n-th value after it."""
     if not clauses:
         return None
@@ -454,9 +454,9 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 
 
 # ``continuation-connector``: level, change and base travel together. A clause opening with
-# one of these adds the kinds the frame lacks ("a progressé de 5,8 %, pour atteindre 69,2
+# one of these adds the kinds the frame lacks ("a progressé de 4,3 %, pour atteindre 12,6
 # milliards", "rose 8%, to $4.2 billion", "à 12,4 milliards, en hausse de 6 %", a signed
-# change after the level: "52,4 milliards d'euros, +13,1 %"). A base
+# change after the level: "8,7 milliards d'euros, +6,2 %"). A base
 # ("contre 26,7 % l'an dernier") is not one: its date is the base's.
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at

@@ -30,13 +30,13 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
     """A frame that states no date, for a claim that expects one, is about the period its
     context states (only event-marking kinds inherit; the inherited kinds are recorded):
 
-    ``period-from-sentence``: the one date of its own sentence before the frame ("Pour
-    l'année 2024, affichant un chiffre d'affaires de 69,2 milliards");
+    ``period-from-sentence``: the one date of its own sentence before the frame ("Sur
+    l'exercice 2024, avec un chiffre d'affaires de 12,6 milliards");
     ``period-from-headline``: else the period the headline labels ("Résultats annuels
     2023"), or its one date (… "Résultat net : 2 983 M€");
     ``day-from-publication``: for a claim dated to a day or a month that holds the
-    publication day, else that day ("The Bank of England has increased its rate to 5.25%",
-    in that day's news; "le taux de dépôt passe à 3,75 %" in June's, for "juin 2024").
+    publication day, else that day ("The central bank has raised its rate to 4.75%",
+    in that day's news; "le taux de dépôt passe à 2,5 %" in June's, for "juin 2024").
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
@@ -96,7 +96,7 @@ def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[
 
 def without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
                         cues: Sequence[tuple[int, int]]) -> Frame:
-    """``base-period``: a date right after a base ("28,34 milliards d'euros contre 28,59
+    """``base-period``: a date right after a base ("14,62 milliards d'euros contre 14,18
     milliards en 2022") is the base's period: it dates the frame only with that base."""
     date = frame.bound.get("date")
     if date is None:

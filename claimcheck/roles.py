@@ -32,7 +32,7 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     expectation (whose cue is that word).
 ``role-restated``
     A value restating the one before it (", or 0.2 percent", ", soit 2 milliards") takes its
-    role: "rose by nine cents, or 0.2 percent" is a change in both.
+    role: "rose by twelve cents, or 0.4 percent" is a change in both.
 ``role-period-label``
     A date right beside a results noun ("résultats 2023", "Q3 earnings report") labels the
     period the figures cover: it decides a claim on that period, not the day the results
@@ -131,7 +131,7 @@ _PER_SHARE_BEFORE = regex.compile(
     r"""\b(?:per\s+(?:[\p{L}]+\s+)?share|per-share|EPS|BPA|par\s+action)\d?\b""", regex.IGNORECASE | regex.VERBOSE)
 _ATTRIBUTION = regex.compile(r"\b(?:selon|d['’]apr[èe]s|according\s+to)\s+(?:[\p{L}]+\s+){0,2}$",
                              regex.IGNORECASE)
-# "cut interest rates at 2.30pm today by 0.25% to 4.1%": "by" after a direction word in the
+# "cut rates this afternoon by 0.50% to 3.6%": "by" after a direction word in the
 # same clause marks the change, however far the verb.
 _CHANGE_BY = regex.compile(
     rf"\b(?:(?P<up>{_UP}|raised|hiked|lifted)|(?P<down>{_DOWN}|cut|cuts|lowered|reduced|slashed|trimmed))\b"
@@ -139,10 +139,10 @@ _CHANGE_BY = regex.compile(
     regex.IGNORECASE | regex.VERBOSE)
 # "s'est établie à -4,6 %", "fell to -2%": a signed value after "à"/"to" is the level reached.
 _LEVEL_MARK = regex.compile(r"\b(?:à|to|at)\s*[+−-]?\s*$", regex.IGNORECASE)
-# "passant de 8,2 % à 8,7 %", "from 5% to 5.25%": the first of the pair is the base.
+# "passant de 7,1 % à 7,4 %", "from 5% to 5.25%": the first of the pair is the base.
 _FROM = regex.compile(r"\b(?:de|from)\s+$", regex.IGNORECASE)
 _TO_VALUE = regex.compile(r"\s*(?:à|to)\s*[+−-]?\s*[$€£]?\s*\d", regex.IGNORECASE)
-# A table row: "Dividend per share | 13.70p | 12.10p | 13.2% |".
+# A table row: "Dividend per share | 9.40p | 8.50p | 10.6% |".
 _CELL = regex.compile(r"\|")
 
 
@@ -218,7 +218,7 @@ def _date_role(mention: Mention, before: str, after: str) -> RoleReading:
 
 def per_share(text: str, mention: Mention, relation_start: int) -> bool:
     """Is the sum a figure per share? (Compared only with sums per share, and totals with
-    totals: "$20 million, or a penny per share".) ``relation_start`` is where the relation
+    totals: "$35 million, or 2 cents a share".) ``relation_start`` is where the relation
     phrase before the sum begins (or the sum itself)."""
     return bool(_PER_SHARE_AFTER.match(text, mention.end, mention.end + 50)
                 or _PER_SHARE_BEFORE.search(text, min(relation_start, mention.start), mention.start))

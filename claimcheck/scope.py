@@ -52,8 +52,8 @@ def aggregate_differs(mention: Mention, text: str, claim_text: str) -> bool:
 
 
 # ``measure-basis``: the basis a figure is stated on. At constant exchange rates or on a
-# comparable scope is another figure than the reported one ("-4 % en données publiées, -2 %
-# en comparable", "31% in kroner and 36% at constant exchange rates"); a monthly change is
+# comparable scope is another figure than the reported one ("-3 % en données publiées, -1 %
+# en comparable", "18% in yen and 23% at constant exchange rates"); a monthly change is
 # another figure than a yearly one ("sur un an, … en baisse de 1,0 %").
 BASES = {
     "constant": regex.compile(
@@ -151,7 +151,7 @@ PER_SHARE_CEILING = 10_000
 def share_basis_differs(mention: Mention, claim_per_share: bool | None, text: str,
                          cues: Sequence[tuple[int, int]], claim_value: object = None) -> bool:
     """``per-share``: a sum per share is compared only with a sum per share, and a total with
-    a total ("$20 million, or a penny per share"). The side that does not say "per share"
+    a total ("$35 million, or 2 cents a share"). The side that does not say "per share"
     may still be one when it is small ("un dividende de 13 euros"): only a large sum is
     surely a total."""
     if claim_per_share is None:

@@ -11,7 +11,7 @@ Sentences (:func:`split_sentences`)
 -----------------------------------
 
 1. **Every line break ends a sentence**, but one that cuts a line after a word or a comma
-   and goes on in lower case (hard-wrapped text: "un résultat net ajusté de plus de 18 /
+   and goes on in lower case (hard-wrapped text: "un bénéfice net ajusté de près de 11 /
    milliards de dollars"). Headlines, titles, bylines and list items sit on their own
    lines, often without a full stop, and start in upper case or with a bullet.
 2. **A terminator** ``.`` ``!`` ``?`` ``…`` (or a run of them: ``?!``, ``...``) ends a

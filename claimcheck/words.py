@@ -49,8 +49,8 @@ ANAPHORIC_OPENERS = regex.compile(
       | (?:son|sa|ses|leur|leurs|its|their)\s+[\p{{L}}-]+
     )""", regex.IGNORECASE | regex.VERBOSE)
 
-# A definite description of a company anywhere in a sentence ("le bénéfice net du groupe qui
-# possède Gucci", "the company's margin"): the sentence speaks of the entity already in play.
+# A definite description of a company anywhere in a sentence ("le chiffre d'affaires du groupe qui
+# possède la marque", "the company's margin"): the sentence speaks of the entity already in play.
 # Only in a complement ("du groupe", "of the company", "the company's"): as a subject it
 # usually introduces the name that follows ("le spécialiste du paiement Qonto").
 DESCRIPTIONS = regex.compile(

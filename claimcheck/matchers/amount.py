@@ -111,7 +111,7 @@ _CARRY_TAIL_RE = re.compile(
     rf"{SPACE}*(?:[.,;:!?)»\"”]|$)|{SPACE}+(?i:supplémentaires?|additionnels?|de plus|more|"
     r"additional|extra|en|in|au|aux|à|pour|for|par|per|a|an|l['’]an|et|and|ou|or|contre|"
     r"against|this|cette|last|the|sur|on|de plus|chacun|each)(?![\w])")
-# "86,2 milliards d'euros de ventes et 15,2 milliards de bénéfice": a number followed by
+# "41,3 milliards d'euros de ventes et 7,6 milliards de bénéfice": a number followed by
 # "de <noun>" carries the currency only in such a parallel pair, never in "3 milliards
 # d'euros pour 2 millions de personnes".
 _OF_TAIL_RE = re.compile(rf"{SPACE}+(?:de|d['’]|of)(?![\w])", re.I)

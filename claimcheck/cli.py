@@ -202,7 +202,7 @@ def add_engine_options(parser: OptionParser) -> None:
                      help="count or ignore reported/conditional evidence (default: count)")
     parser.addoption("--lang", dest="lang", help="default language of claims (default: fr)")
     parser.addoption("--allow-outside-root", dest="allow_outside_root", action="store_true", default=None,
-                     help="let the corpus (sources:, --sources, links in it) reach outside the project root")
+                     help="let the corpus (sources:, links in it) reach outside the project root")
     parser.addoption("--plugin-timeout", dest="plugin_timeout", type=seconds, metavar="SECONDS",
                      help=f"most seconds a plugin's matcher may take on one article (default: "
                           f"{DEFAULT_PLUGIN_TIMEOUT:g}); past it, that kind's claims are errors")

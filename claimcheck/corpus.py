@@ -102,7 +102,8 @@ def _warn(path: Path, message: str) -> None:
 # -------------------------------------------------------------------------
 
 
-def find_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
+def find_files(paths: Sequence[Path], root: Path | None = None,
+               trusted: Sequence[Path] = ()) -> list[Path]:
     """Every article file under ``paths``, each once.
 
     A folder contributes its ``.txt`` and ``.md`` files, recursively, sorted by path, and
@@ -115,6 +116,8 @@ def find_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
 
     :param root: when given, a path or link leading outside it is an error (nothing there
         is read); None lets the corpus reach anywhere (``--allow-outside-root``).
+    :param trusted: paths the user named on the command line (``--sources``): wherever they
+        are, as pytest's arguments may be, and each is the root of the links inside it.
     :raises SourceError: a path does not exist, is a special file or leads outside
         ``root``, or a folder cannot be listed.
     """
@@ -125,10 +128,13 @@ def find_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
         # Depth-first, each folder's entries sorted by name: the order of sorting the paths
         # by their parts. Items are (path, is_folder); a stack, so deep trees cannot overflow.
         stack = [(given, _is_folder(given))]
+        limit = root
+        if root is not None and given in trusted and outside_root(given, root) is not None:
+            limit = given
         while stack:
             path, is_folder = stack.pop()
-            if root is not None:
-                _confine(path, root)
+            if limit is not None:
+                _confine(path, limit)
             real = os.path.realpath(path)
             if not is_folder:
                 if path.name not in SOURCES_FILES and real not in seen_files:
@@ -500,7 +506,8 @@ def load_corpus(paths: Sequence[Path], *, config: Config, hook: Any) -> list[Doc
     """
     metas: dict[Path, dict[str, SourceMeta]] = {}
     documents = []
-    for path in find_files(paths, root=None if config.allow_outside_root else config.rootdir):
+    root = None if config.allow_outside_root else config.rootdir
+    for path in find_files(paths, root=root, trusted=config.sources):
         if path.parent not in metas:
             metas[path.parent] = read_meta(path.parent)
         meta = metas[path.parent].get(path.name, _NO_META)

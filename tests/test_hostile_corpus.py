@@ -121,12 +121,22 @@ def test_pyproject_sources_outside_the_root_are_refused(project, capsys, tmp_pat
     assert cc(capsys, "-q", "--allow-outside-root").ret == 0
 
 
-def test_command_line_sources_outside_the_root_need_allow_outside_root(project, capsys, tmp_path_factory):
+def test_command_line_sources_outside_the_root_are_the_users_choice(project, capsys, tmp_path_factory):
+    # As pytest's arguments may lie anywhere: the user named the folder.
     outside = tmp_path_factory.mktemp("outside")
     (outside / "b.txt").write_text("Microsoft a investi 1 milliard de dollars dans OpenAI.\n", encoding="utf-8")
+    assert cc(capsys, "-q", "--sources", str(outside)).ret == 0
+
+
+def test_links_inside_command_line_sources_stay_in_them(project, capsys, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "b.txt").write_text("Microsoft a investi 1 milliard de dollars dans OpenAI.\n", encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "secret.txt").write_text("Not for the corpus.\n", encoding="utf-8")
+    (outside / "link.txt").symlink_to(elsewhere / "secret.txt")
     run = cc(capsys, "--sources", str(outside))
-    assert run.ret == 4 and "outside the project root" in run.error_line, run
-    assert cc(capsys, "-q", "--sources", str(outside), "--allow-outside-root").ret == 0
+    assert run.ret == 4 and "a symbolic link to" in run.error_line, run
+    assert "outside the project root" in run.error_line, run
 
 
 def test_root_without_pyproject_does_not_depend_on_the_working_folder(tmp_path_factory):

@@ -128,13 +128,13 @@ def find_files(paths: Sequence[Path], root: Path | None = None,
         # Depth-first, each folder's entries sorted by name: the order of sorting the paths
         # by their parts. Items are (path, is_folder); a stack, so deep trees cannot overflow.
         stack = [(given, _is_folder(given))]
-        limit = root
+        limit, named = root, "the project root"
         if root is not None and given in trusted and outside_root(given, root) is not None:
-            limit = given
+            limit, named = given, "the --sources folder"
         while stack:
             path, is_folder = stack.pop()
             if limit is not None:
-                _confine(path, limit)
+                _confine(path, limit, named)
             real = os.path.realpath(path)
             if not is_folder:
                 if path.name not in SOURCES_FILES and real not in seen_files:
@@ -146,13 +146,13 @@ def find_files(paths: Sequence[Path], root: Path | None = None,
     return found
 
 
-def _confine(path: Path, root: Path) -> None:
+def _confine(path: Path, root: Path, named: str) -> None:
     real = outside_root(path, root)
     if real is None:
         return
     linked = os.path.islink(path) or Path(os.path.abspath(path)) != real
     how = f"a symbolic link to {real}, " if linked else ""
-    raise SourceError(f"{how}outside the project root {os.path.realpath(root)}: nothing there is read; "
+    raise SourceError(f"{how}outside {named} {os.path.realpath(root)}: nothing there is read; "
                       "remove it from the sources or pass --allow-outside-root",
                       Location(path=Path(source_name(path))))
 

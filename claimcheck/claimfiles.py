@@ -13,6 +13,9 @@ import warnings
 from pathlib import Path
 from typing import Iterator
 
+from yaml.nodes import MappingNode
+
+from .claimyaml import compose
 from .errors import ClaimcheckWarning, ClaimFileError, UsageError
 from .model import Location
 from .safefs import kind_of, read_regular
@@ -69,10 +72,8 @@ def is_claim_file(path: Path) -> bool:
 
 
 def _parses_with_claims_key(path: Path, text: str) -> bool:
-    from .claims import compose_text  # claims.py imports this module
-    from yaml.nodes import MappingNode
     try:
-        root = compose_text(path, text)
+        root = compose(path, text)
     except ClaimFileError:
         return False
     return isinstance(root, MappingNode) and any(key.value == "claims" for key, _ in root.value)

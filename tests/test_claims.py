@@ -12,8 +12,8 @@ from typing import Mapping
 import pytest
 import yaml
 
-from claimcheck import claims
-from claimcheck.claims import collect, is_claim_file, load
+from claimcheck import claimyaml
+from claimcheck.claims import MAX_BYTES, collect, is_claim_file, load
 from claimcheck.config import Config
 from claimcheck.errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
 from claimcheck.matchers import Matcher
@@ -69,13 +69,13 @@ def _cases() -> list:
 
 @pytest.fixture(params=["libyaml", "pure-python"])
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with each YAML parser claims.py can use: same rules, same locations."""
+    """Run a test with each YAML parser claimyaml.py can use: same rules, same locations."""
     if request.param == "libyaml":
         if not yaml.__with_libyaml__:
             pytest.skip("PyYAML is built without libyaml")
-        monkeypatch.setattr(claims, "_Loader", claims._CLoader)
+        monkeypatch.setattr(claimyaml, "_Loader", claimyaml._CLoader)
     else:
-        monkeypatch.setattr(claims, "_Loader", claims._PyLoader)
+        monkeypatch.setattr(claimyaml, "_Loader", claimyaml._PyLoader)
     return request.param
 
 
@@ -263,7 +263,7 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path, config: Conf
     path = tmp_path / "big.yaml"
     with open(path, "wb") as stream:
         stream.write(b"claims: []\n")
-        stream.truncate(claims.MAX_BYTES + 1)
+        stream.truncate(MAX_BYTES + 1)
     opened = record_opens()
     with pytest.raises(ClaimFileError) as info:
         load(path, config=config, matchers=matchers)
@@ -287,7 +287,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, config: Config, matchers:
 
 def test_deep_nesting_fails_fast_on_a_10mb_file(tmp_path: Path, parser: str, config: Config,
                                                 matchers: dict) -> None:
-    half = (claims.MAX_BYTES - 20) // 2
+    half = (MAX_BYTES - 20) // 2
     path = tmp_path / "deep.yaml"
     path.write_text("claims: " + "[" * half + "]" * half + "\n", encoding="utf-8")
     start = time.perf_counter()
@@ -299,7 +299,7 @@ def test_deep_nesting_fails_fast_on_a_10mb_file(tmp_path: Path, parser: str, con
 def _wide_file(tmp_path: Path) -> Path:
     """10 MB of ``claims: [a,a,a,…]``: five million values if nothing stopped them."""
     path = tmp_path / "wide.yaml"
-    path.write_text("claims: [" + "a," * ((claims.MAX_BYTES - 20) // 2) + "a]\n", encoding="utf-8")
+    path.write_text("claims: [" + "a," * ((MAX_BYTES - 20) // 2) + "a]\n", encoding="utf-8")
     return path
 
 

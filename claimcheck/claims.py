@@ -17,10 +17,12 @@ from .claimfiles import (MAX_BYTES, claim_files_under, is_claim_file,  # noqa: F
                          read_claim_text)
 from .config import Config, normalise_lang
 from .errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
-from .matchers import Matcher
-from .langguess import english_words
-from .model import Claim, Expected, Location, Verdict
+from .matchers import Agreement, Matcher
+from .inference import SentenceReading, read_sentence, slug, states, values_in
+from .langguess import english_words, guess_lang
+from .model import Claim, Expected, Inferred, Location, Verdict
 from .outcome import EXPECTABLE
+from .relations import Lexicon, builtin
 from .words import TOKEN
 
 FILE_KEYS = ("lang", "sources", "entities", "claims")
@@ -29,8 +31,8 @@ _LANG = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 # -- Finding claim files ------------------------------------------------------
 
-def collect(paths: Sequence[Path], *, config: Config,
-            matchers: Mapping[str, Matcher]) -> list[Claim]:
+def collect(paths: Sequence[Path], *, config: Config, matchers: Mapping[str, Matcher],
+            lexicon: Lexicon | None = None) -> list[Claim]:
     """Every claim in ``paths``, in order: files as named, folders searched recursively.
 
     A folder contributes its claim files (see :func:`is_claim_file`) in sorted order,
@@ -54,24 +56,27 @@ def collect(paths: Sequence[Path], *, config: Config,
         key = file.resolve()
         if key not in seen:
             seen.add(key)
-            claims.extend(load(file, config=config, matchers=matchers))
+            claims.extend(load(file, config=config, matchers=matchers, lexicon=lexicon))
     return claims
 
 
 # -- Reading one file ---------------------------------------------------------
 
-def load(path: Path, *, config: Config, matchers: Mapping[str, Matcher]) -> list[Claim]:
+def load(path: Path, *, config: Config, matchers: Mapping[str, Matcher],
+         lexicon: Lexicon | None = None) -> list[Claim]:
     """Read one claim file into Claim objects, refusing anything the schema does not allow.
 
     :param path: the file; kept as given in every Location (relative stays relative).
     :param config: gives the default ``lang``, the project root and ``allow_outside_root``.
     :param matchers: kind → matcher, for the keys under ``expect:`` and their values.
+    :param lexicon: the run's relation lexicon, which reads the cues of a claim that gives
+        none (default: the built-in one).
     :raises UsageError: the file does not exist.
     :raises ClaimFileError: anything else wrong with it, located at file:line:col.
     """
     text = read_claim_text(path)
     root = _compose(path, text)
-    return _Reader(path, config, matchers, text).file(root)
+    return _Reader(path, config, matchers, text, lexicon).file(root)
 
 
 # -- The schema ---------------------------------------------------------------
@@ -80,11 +85,20 @@ class _Reader:
     """Turns one file's node tree into Claims; every check raises at the offending node."""
 
     def __init__(self, path: Path, config: Config, matchers: Mapping[str, Matcher],
-                 text: str = "") -> None:
+                 text: str, lexicon: Lexicon | None) -> None:
         self.path = path
+        self._lexicon = lexicon
+        self.taken: set[str] = set()
         self.lines = text.split("\n")
         self.config = config
         self.matchers = matchers
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The run's lexicon; the built-in one is read only when a claim needs its cues read."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon(builtin())
+        return self._lexicon
 
     def fail(self, message: str, node: Node | None = None) -> NoReturn:
         raise ClaimFileError(message, self.at(node) if node is not None else Location(path=self.path))
@@ -117,6 +131,7 @@ class _Reader:
                 self.fail(f"duplicate claim id '{claim.id}' (first used on line "
                           f"{first_line[claim.id]})", self.mapping(item, CLAIM_KEYS)["id"][1])
             first_line[claim.id] = claim.location.line
+            self.taken.add(claim.id)
             claims.append(claim)
         return claims
 
@@ -176,45 +191,87 @@ class _Reader:
 
     # Claim level
 
-    def claim(self, node: Node, *, lang: str, sources: tuple[Path, ...],
+    def claim(self, node: Node, *, lang: str | None, sources: tuple[Path, ...],
               entities: Mapping[str, tuple[str, ...]]) -> Claim:
-        if not isinstance(node, MappingNode):
-            self.fail(f"each claim must be a mapping with id, claim, cues…, not {_describe(node)}",
+        if isinstance(node, ScalarNode) and not _is_null(node):
+            fields = {"claim": (node, node)}  # a bare sentence: every field is read from it
+        elif isinstance(node, MappingNode):
+            fields = self.mapping(node, CLAIM_KEYS)
+        else:
+            self.fail(f"each claim must be a sentence or a mapping with claim, id…, not {_describe(node)}",
                       node)
-        fields = self.mapping(node, CLAIM_KEYS)
-        for required in ("id", "claim", "cues"):
-            if required not in fields:
-                id_node = fields["id"][1] if "id" in fields else None
-                named = f"claim '{id_node.value}'" if isinstance(id_node, ScalarNode) \
-                    and not _is_null(id_node) else "this claim"
-                why = {"id": "give it a unique name",
-                       "claim": "write the claim sentence",
-                       "cues": "list the words that name the relation, e.g. cues: [invest*] "
-                               "(without cues no passage can ever be relevant)"}[required]
-                self.fail(f"{named} has no '{required}': {why}", node)
-        claim_id = self.claim_id(fields["id"][1])
-        claim_lang = self.lang(fields["lang"][1]) if "lang" in fields else lang
-        cues_node = fields["cues"][1]
-        if _is_null(cues_node) or (isinstance(cues_node, SequenceNode) and not cues_node.value):
-            self.fail("'cues' must not be empty: list the words that name the relation "
-                      "(without cues no passage can ever be relevant)", cues_node)
-        cues = tuple(self.words(item, text, "cues") for item, text in self.strings(cues_node, "cues"))
-        about = ()
-        if "about" in fields:
-            about = tuple((name, *entities[name]) if name in entities else (name,)
-                          for item, text in self.strings(fields["about"][1], "about")
-                          for name in (self.words(item, text, "about"),))
-        tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
-        expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else ()
-        named = {group[0] for group in about}
-        others = tuple((name, *aliases) for name, aliases in entities.items() if name not in named)
+        if "claim" not in fields:
+            named = f"claim '{fields['id'][1].value}'" if "id" in fields and isinstance(fields["id"][1], ScalarNode) \
+                and not _is_null(fields["id"][1]) else "this claim"
+            self.fail(f"{named} has no 'claim': write the claim sentence", node)
         text = self.text(fields["claim"][1], "claim")
-        if claim_lang == "fr":
+        claim_id = self.claim_id(fields["id"][1]) if "id" in fields else slug(text, self.taken)
+        claim_lang = self.lang(fields["lang"][1]) if "lang" in fields else lang or guess_lang(text)
+        if claim_lang == "fr" and ("lang" in fields or lang):
             self.warn_if_english(claim_id, text, fields["claim"][1])
+        cues = self.cues(fields["cues"][1]) if "cues" in fields else None
+        about = tuple(self.words(item, written, "about") for item, written in
+                      self.strings(fields["about"][1], "about")) if "about" in fields else None
+        expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else None
+        tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
         expected = self.verdict(fields["verdict"][1]) if "verdict" in fields else None
+        if expect is not None:
+            self.agree(claim_id, expect, text, claim_lang)
+        inferred: tuple[Inferred, ...] = ()
+        if cues is None or about is None or expect is None:
+            reading = read_sentence(text, claim_lang, matchers=self.matchers, lexicon=self.lexicon,
+                                    glossary=entities, location=self.at(fields["claim"][1]),
+                                    given_cues=cues or (), read_values=expect is None)
+            self.check_reading(claim_id, reading, fields, node)
+            cues, about, expect = cues or reading.cues, reading.about if about is None else about, \
+                reading.expect if expect is None else expect
+            inferred = tuple(r for r in reading.rules if r.field not in fields)
+        groups = tuple((name, *entities[name]) if name in entities else (name,) for name in about)
+        others = tuple((name, *aliases) for name, aliases in entities.items() if name not in about)
         return Claim(id=claim_id, text=text, lang=claim_lang,
-                     about=about, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
-                     expected=expected, location=self.at(node))
+                     about=groups, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
+                     expected=expected, inferred=inferred, location=self.at(node))
+
+    def check_reading(self, claim_id: str, reading: SentenceReading, fields: Mapping, node: Node) -> None:
+        """A field left out that the sentence does not give is an error, never a silent absent."""
+        named = f"claim '{claim_id}': its sentence"
+        if "expect" not in fields and not reading.expect:
+            self.fail(f"{named} states no value claimcheck reads ({', '.join(sorted(self.matchers))}): "
+                      "write one in the sentence, or add expect: {kind: value}", fields["claim"][1])
+        if "cues" not in fields and not reading.cues:
+            self.fail(f"{named} names no relation claimcheck knows: add cues: [...], the words that "
+                      "name it (e.g. cues: [invest*])", node)
+        if "about" not in fields and not reading.about and not {"cues", "expect"} & set(fields):
+            # Not an error: a claim on no entity is checked against every article, never a
+            # silent absent; the warning says how to make that choice explicit.
+            warnings.warn(ClaimcheckWarning(
+                f"{self.at(node)}: {named} names no entity, so every article is searched: add "
+                "about: [Name], or about: [] to say it is on no entity"), stacklevel=2)
+
+    def cues(self, node: Node) -> tuple[str, ...]:
+        if _is_null(node) or (isinstance(node, SequenceNode) and not node.value):
+            self.fail("'cues' must not be empty: list the words that name the relation "
+                      "(without cues no passage can ever be relevant)", node)
+        return tuple(self.words(item, text, "cues") for item, text in self.strings(node, "cues"))
+
+    def agree(self, claim_id: str, expect: Sequence[Expected], text: str, lang: str) -> None:
+        """``expect`` must say what the sentence says: a claim whose sentence reads "9 milliards"
+        and whose expect reads "2,5 milliards" checks neither."""
+        said = values_in(text, lang, self.matchers)
+        for facet in expect:
+            matcher = self.matchers[facet.kind]
+            stated = [m for m in said if m.kind == facet.kind]
+            try:
+                agreements = {states(matcher, facet, m) for m in stated}
+            except Exception:  # noqa: BLE001 - a matcher's bug is reported when its claim is judged
+                continue
+            if stated and agreements == {Agreement.MISMATCH}:
+                message = (f"claim '{claim_id}': its sentence says {' and '.join(repr(m.text) for m in stated)} "
+                           f"but expect says {facet.kind}: '{facet.text}'; make them agree")
+                if self.config.getoption("expect_mismatch") == "warn":
+                    warnings.warn(ClaimcheckWarning(f"{facet.location}: {message}"), stacklevel=2)
+                else:
+                    raise ClaimFileError(f"{message} (or pass --expect-mismatch=warn)", facet.location)
 
     def verdict(self, node: Node) -> Verdict:
         """The declared verdict: one the engine can give and a claim can pass with."""

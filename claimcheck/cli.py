@@ -18,8 +18,8 @@ from typing import Sequence
 import pluggy
 
 from . import __version__, hookspecs
-from .config import (CONFLICT_POLICIES, HEDGED_POLICIES, Config, OptionParser, find_root, ini_options,
-                     make_config)
+from .config import (CONFLICT_POLICIES, HEDGED_POLICIES, MISMATCH_POLICIES, Config, OptionParser, find_root,
+                     ini_options, make_config)
 from .errors import ClaimcheckError, ClaimcheckWarning, ExitCode, UsageError
 from .ini import spec_from_parser
 from .matcherset import DEFAULT_PLUGIN_TIMEOUT
@@ -200,7 +200,10 @@ def add_engine_options(parser: OptionParser) -> None:
                      help="how disagreeing sources decide (default: contradicted)")
     parser.addoption("--hedged", dest="hedged", choices=HEDGED_POLICIES,
                      help="count or ignore reported/conditional evidence (default: count)")
-    parser.addoption("--lang", dest="lang", help="default language of claims (default: fr)")
+    parser.addoption("--lang", dest="lang", help="default language of claims (default: read from "
+                     "each claim sentence, else fr)")
+    parser.addoption("--expect-mismatch", dest="expect_mismatch", choices=MISMATCH_POLICIES,
+                     help="when a claim's expect disagrees with its sentence: error (default) or warn")
     parser.addoption("--allow-outside-root", dest="allow_outside_root", action="store_true", default=None,
                      help="let the corpus (sources:, links in it) reach outside the project root")
     parser.addoption("--plugin-timeout", dest="plugin_timeout", type=seconds, metavar="SECONDS",

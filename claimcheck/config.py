@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 CONFLICT_POLICIES = ("contradicted", "majority", "supported")
 HEDGED_POLICIES = ("count", "ignore")
+MISMATCH_POLICIES = ("error", "warn")
 LANGS = ("fr", "en")
 """The languages the built-in matchers and the relation lexicon read."""
 DATE_YEARS = (1000, 9000)
@@ -74,8 +75,9 @@ class Config:
     """Corpus files and folders given with ``--sources``: they override claim files' ``sources:``."""
     default_sources: tuple[Path, ...] = ()
     """``sources`` from ``[tool.claimcheck]``: the corpus of claim files without ``sources:``."""
-    lang: str = "fr"
-    """Default language of claims."""
+    lang: str | None = None
+    """Default language of claims (``--lang``, ``lang`` in ``[tool.claimcheck]``); None reads
+    each claim's language from its sentence (:func:`claimcheck.langguess.guess_lang`)."""
     strict: bool = False
     """Absent claims fail too."""
     conflict: str = "contradicted"
@@ -208,7 +210,8 @@ def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | No
             raise UsageError(f"'{key}' must be a list of paths", where)
         return tuple(_shown(base / str(p)) for p in value)
 
-    for key, allowed in (("conflict", CONFLICT_POLICIES), ("hedged", HEDGED_POLICIES)):
+    for key, allowed in (("conflict", CONFLICT_POLICIES), ("hedged", HEDGED_POLICIES),
+                         ("expect_mismatch", MISMATCH_POLICIES)):
         if key in merged and merged[key] not in allowed:
             raise UsageError(f"'{key}' must be one of {', '.join(allowed)}, not {merged[key]!r}", where)
     allow_outside = bool(merged.get("allow_outside_root", False))
@@ -221,7 +224,8 @@ def make_config(options: Mapping[str, Any], *, rootdir: Path, inifile: Path | No
         paths=paths("paths", Path() if options.get("paths") else rootdir),
         sources=paths("sources", Path()) if options.get("sources") else (),
         default_sources=default_sources,
-        lang=_lang_option(merged.get("lang", "fr"), "lang" in options and options["lang"] is not None, where),
+        lang=_lang_option(merged["lang"], "lang" in options and options["lang"] is not None, where)
+        if merged.get("lang") is not None else None,
         strict=bool(merged.get("strict", False)),
         conflict=merged.get("conflict", "contradicted"), hedged=merged.get("hedged", "count"),
         verbose=int(merged.get("verbose", 0) or 0), keyword=merged.get("keyword"),

@@ -33,9 +33,9 @@ def main(argv: Sequence[str]) -> ExitCode:
     options = [a for a in argv if "::" not in a]
     config, plugins, _ = prepare([t.split("::", 1)[0] for t in targets] + options)
     matchers = plugins.matchers(config)
-    claims = {(c.location.path.resolve(), c.id): c
-              for c in collect(config.paths, config=config, matchers=matchers)}
     corpora = Corpora(config, plugins, matchers)
+    claims = {(c.location.path.resolve(), c.id): c
+              for c in collect(config.paths, config=config, matchers=matchers, lexicon=corpora.lexicon)}
     for target in targets:
         claim = _find(claims, target)
         print("\n".join(explain(claim, corpora.for_claim(claim), matchers, config.conflict, config.hedged)))

@@ -1,8 +1,9 @@
-"""A cheap guess at whether a claim sentence is English, to warn when its ``lang`` says fr.
+"""A cheap guess at whether a claim sentence is English: its language when nothing gives one,
+and a warning when its ``lang`` says fr.
 
 A French claim file read with English sentences goes wrong quietly: "$1 billion" is read as
 a French "billion" (10^12) and the sentence that states the claim contradicts it. Function
-words tell the two languages apart well enough for a warning; the verdict does not use it.
+words tell the two languages apart well enough for a one-sentence claim.
 """
 from __future__ import annotations
 
@@ -26,3 +27,9 @@ def english_words(sentence: str) -> list[str]:
     english = [w for w in words if w in _ENGLISH]
     french = [w for w in words if w in _FRENCH]
     return list(dict.fromkeys(english)) if len(english) >= 2 and len(english) > len(french) else []
+
+
+def guess_lang(sentence: str) -> str:
+    """``en`` for a sentence that reads as English, else ``fr``: the language of a claim
+    whose file and command line give none, so that "$1 billion" is 10^9."""
+    return "en" if english_words(sentence) else "fr"

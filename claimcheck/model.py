@@ -151,6 +151,9 @@ class Claim:
     of them, and not the claim's, is about that one."""
     sources: tuple[Path, ...] = ()
     """Corpus paths from the claim file, resolved; empty means the run's sources."""
+    inferred: tuple["Inferred", ...] = ()
+    """The fields read from the sentence because the file left them out, each with its rule
+    (:mod:`claimcheck.inference`)."""
     location: Location
     """Where the claim starts (its ``id`` line)."""
 
@@ -158,6 +161,16 @@ class Claim:
     def nodeid(self) -> str:
         """``file::id``, the name ``-k`` and pytest use."""
         return f"{self.location.path.as_posix()}::{self.id}"
+
+
+@frozen
+class Inferred:
+    """One field of a claim read from its sentence, and the rule that read it."""
+
+    field: str
+    """``about``, ``cues`` or ``expect``."""
+    rule: str
+    """The rule's name (:mod:`claimcheck.inference`)."""
 
 
 @frozen

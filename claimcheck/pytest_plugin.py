@@ -114,8 +114,8 @@ class Engine:
         rootdir, inifile = find_root(Path(pytest_config.rootpath))
         self.plugins = _builtin_plugins(BLOCKED_IN_ENGINE)
         self.plugins.load_folder(rootdir / ini_options(inifile).get("plugins_dir", "plugins"))
-        dests = ("sources", "strict", "conflict", "hedged", "lang", "allow_outside_root", "json_report",
-                 "plugin_timeout", "md_report", "html_report", "output_format")
+        dests = ("sources", "strict", "conflict", "hedged", "lang", "expect_mismatch", "allow_outside_root",
+                 "json_report", "plugin_timeout", "md_report", "html_report", "output_format")
         options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
         self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm,
                                   spec=self._ini_spec())
@@ -208,7 +208,7 @@ class ClaimFile(pytest.File):
         from .errors import ClaimcheckError
         try:
             state = engine(self.config)
-            claims = load(self.path, config=state.config, matchers=state.matchers)
+            claims = load(self.path, config=state.config, matchers=state.matchers, lexicon=state.corpora.lexicon)
         except ClaimcheckError as err:
             raise self.CollectError(str(err)) from None
         for claim in claims:

@@ -74,6 +74,10 @@ class Lexicon:
         """Relation name → nouns, for one language."""
         return self._phrases.get(lang, {})
 
+    def verbs(self, lang: str) -> Mapping[str, tuple[str, ...]]:
+        """Relation name → verbs, for one language."""
+        return self._verbs.get(lang, {})
+
     def words(self, lang: str | None) -> frozenset[str]:
         """Every (folded) word of the lexicon's phrases: common words, never names."""
         key = ("words", lang)
@@ -94,9 +98,10 @@ class Lexicon:
                 return name, False
         return None, False
 
-    def mentions(self, words: Sequence[str], lang: str | None) -> list[RelationMention]:
-        """The relation phrases in a sentence's tokens, longest first where they overlap."""
-        index = self._index(lang or "fr")
+    def mentions(self, words: Sequence[str], lang: str | None, *, verbs: bool = False) -> list[RelationMention]:
+        """The relation phrases in a sentence's tokens, longest first where they overlap;
+        with ``verbs``, the relations' verbs too (a claim sentence's "a levé")."""
+        index = self._index(lang or "fr", verbs)
         found = []
         for i, token in enumerate(words):
             for cue, name in index.get(stem(token), ()):
@@ -110,11 +115,13 @@ class Lexicon:
                 kept.append(mention)
         return sorted(kept, key=lambda m: m.first)
 
-    def _index(self, lang: str) -> dict[str, list[tuple[Cue, str]]]:
-        index = self._by_stem.get(lang)
+    def _index(self, lang: str, verbs: bool = False) -> dict[str, list[tuple[Cue, str]]]:
+        key = f"{lang}+verbs" if verbs else lang
+        index = self._by_stem.get(key)
         if index is None:
-            index = self._by_stem[lang] = {}
-            for name, phrases in self.relations(lang).items():
+            index = self._by_stem[key] = {}
+            tables = (self.relations(lang), self._verbs.get(lang, {})) if verbs else (self.relations(lang),)
+            for name, phrases in ((n, p) for table in tables for n, p in table.items()):
                 for text in phrases:
                     cue = Cue(text)
                     if cue.words:

@@ -89,6 +89,15 @@ _FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|mor
 # "an increase in sales of 31%", "une hausse du chiffre d'affaires de 5 %": the change
 # names its relation before its value.
 _OF_RELATION = r"""(?:(?:in|du|des|de\s+la|de\s+l['’])\s+(?:[\p{L}'’-]+\s+){1,3}?(?:of|de|d['’])\s*)?"""
+_DIRECTION = regex.compile(rf"(?:{_UP}|{_DOWN})", regex.IGNORECASE | regex.VERBOSE)
+
+
+def is_direction(word: str) -> bool:
+    """Is ``word`` a direction word ("rose", "en hausse", "recule")? It says how a value
+    moved, never which relation it belongs to."""
+    return _DIRECTION.fullmatch(word) is not None
+
+
 _CHANGE_BEFORE = regex.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
 _CHANGE_AFTER = regex.compile(

@@ -17,6 +17,7 @@ from .model import Claim, Result
 from .matcherset import MatcherSet
 from .outcome import failed
 from .plugins import Plugins
+from .relations import Lexicon
 
 
 def select(claims: Sequence[Claim], keyword: str | None, rootdir: Path | None = None) -> list[Claim]:
@@ -54,9 +55,10 @@ class Corpora:
     """One index per distinct set of source paths, each built once per run (claim files that
     name different but overlapping source folders read their shared articles once per set)."""
 
-    def __init__(self, config: Config, plugins: Plugins, matchers: Mapping[str, Matcher]) -> None:
+    def __init__(self, config: Config, plugins: Plugins, matchers: Mapping[str, Matcher],
+                 lexicon: Lexicon | None = None) -> None:
         self.config, self.plugins, self.matchers = config, plugins, matchers
-        self.lexicon = plugins.lexicon(config)
+        self.lexicon = lexicon if lexicon is not None else plugins.lexicon(config)
         self._indexes: dict[tuple[Path, ...], Index] = {}
 
     def for_claim(self, claim: Claim) -> Index:
@@ -129,7 +131,8 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     hook = plugins.pm.hook
     matchers = MatcherSet.load(plugins, config)
     paths, wanted = split_node_ids(config.paths)
-    claims = by_node_ids(collect(paths, config=config, matchers=matchers), wanted)
+    lexicon = plugins.lexicon(config)
+    claims = by_node_ids(collect(paths, config=config, matchers=matchers, lexicon=lexicon), wanted)
     claims = select(claims, config.keyword, config.rootdir)
     if config.getoption("collect_only"):
         return _list(claims, config)
@@ -139,7 +142,7 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
     try:
-        corpora = Corpora(config, plugins, matchers)
+        corpora = Corpora(config, plugins, matchers, lexicon)
         indexes = _read_corpora(claims, corpora, config)
         status = _check_all(claims, indexes, config, matchers, results) if claims else status
     except KeyboardInterrupt:

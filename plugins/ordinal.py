@@ -18,7 +18,9 @@ WORDS = {
 }
 # "1er", "2e", "3ème", "4th", "21st": digits with an ordinal suffix.
 DIGITS = r"(?P<n>\d{1,3})(?:er|re|ère|e|ème|eme|st|nd|rd|th)"
-PATTERN = regex.compile(rf"\b(?:{DIGITS}|(?P<w>{'|'.join(sorted(WORDS, key=len, reverse=True))}))\b",
+# "the second quarter", "premier semestre": a period, which the date matcher reads, not a rank.
+PERIOD_AFTER = r"(?![\s-]+(?:fiscal\s+)?(?:quarter|half|trimestre|semestre)s?\b)"
+PATTERN = regex.compile(rf"\b(?:{DIGITS}|(?P<w>{'|'.join(sorted(WORDS, key=len, reverse=True))}))\b{PERIOD_AFTER}",
                         regex.IGNORECASE)
 
 
@@ -27,7 +29,8 @@ class OrdinalMatcher(Matcher):
 
     Recognised: French and English ordinal words up to ten, and digits with an ordinal suffix
     (1er, 2e, 3ème, 4th, 21st). Not recognised: cardinal numbers ("trois"), fractions ("un
-    tiers"), dates ("le 1er mars" is read, as 1: pair it with a cue such as "phase").
+    tiers"), dates ("le 1er mars" is read, as 1: pair it with a cue such as "phase"), and
+    periods ("the second quarter", "premier semestre" are the date matcher's).
     Examples: "la troisième phase du partenariat" → 3; "the second round" → 2.
     """
 

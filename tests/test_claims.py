@@ -17,7 +17,7 @@ from claimcheck.claims import MAX_BYTES, collect, is_claim_file, load
 from claimcheck.config import Config
 from claimcheck.errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
 from claimcheck.matchers import Matcher
-from claimcheck.model import Location
+from claimcheck.model import Inferred, Location
 
 CASES = Path(__file__).parent / "cases" / "claim_errors.yaml"
 
@@ -162,7 +162,9 @@ def test_good_file_reads_into_claims(tmp_path: Path, config: Config, matchers: d
     assert first.nodeid == f"{path.as_posix()}::msft-jul2019-1bn"
 
     assert second.lang == "en"
-    assert second.about == ()
+    # No about: the sentence names a glossary entity.
+    assert second.about == (("Microsoft", "la firme de Redmond", "la société basée à Redmond"),)
+    assert second.inferred == (Inferred(field="about", rule="claim-entity-glossary"),)
     (facet,) = second.expect
     assert (facet.text, facet.options) == ("49 %", {"tolerance": 1})
     assert facet.location == Location(path=path, line=19, column=23)
@@ -184,10 +186,11 @@ def test_lang_defaults_to_the_config(tmp_path: Path, matchers: dict) -> None:
     assert matchers["date"].calls == [("2019", "en", {})]
 
 
-def test_claim_without_expect_has_no_facets(tmp_path: Path, config: Config, matchers: dict) -> None:
-    path = write(tmp_path / "c.yaml", "claims:\n  - {id: a, claim: x, cues: [y]}\n")
-    (claim,) = load(path, config=config, matchers=matchers)
-    assert claim.expect == ()
+def test_claim_without_expect_expects_its_sentence_values(tmp_path: Path, config: Config, plugins) -> None:
+    path = write(tmp_path / "c.yaml", "claims:\n  - {id: a, claim: Globex a levé 2 milliards de dollars en 2019, cues: [y]}\n")
+    (claim,) = load(path, config=config, matchers=plugins.matchers(None))
+    assert [(e.kind, e.text) for e in claim.expect] == [("amount", "2 milliards de dollars"), ("date", "2019")]
+    assert [(i.field, i.rule) for i in claim.inferred] == [("about", "claim-entity-name"), ("expect", "claim-values")]
 
 
 def test_empty_claims_list_is_no_claims(tmp_path: Path, config: Config, matchers: dict) -> None:
@@ -196,7 +199,7 @@ def test_empty_claims_list_is_no_claims(tmp_path: Path, config: Config, matchers
 
 def test_relative_path_stays_relative(tmp_path: Path, matchers: dict,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path / "claims" / "c.yaml", "claims:\n  - {id: a, claim: x, cues: [y]}\n")
+    write(tmp_path / "claims" / "c.yaml", "claims:\n  - {id: a, claim: x, cues: [y], expect: {date: '2019'}}\n")
     monkeypatch.chdir(tmp_path)
     (claim,) = load(Path("claims/c.yaml"), config=Config(rootdir=tmp_path), matchers=matchers)
     assert str(claim.location) == "claims/c.yaml:2:5"
@@ -205,7 +208,7 @@ def test_relative_path_stays_relative(tmp_path: Path, matchers: dict,
 
 def test_bom_is_ignored(tmp_path: Path, config: Config, matchers: dict) -> None:
     path = tmp_path / "c.yaml"
-    path.write_bytes("\ufeffclaims:\n  - {id: a, claim: x, cues: [y]}\n".encode("utf-8"))
+    path.write_bytes("\ufeffclaims:\n  - {id: a, claim: x, cues: [y], expect: {date: '2019'}}\n".encode("utf-8"))
     (claim,) = load(path, config=config, matchers=matchers)
     assert claim.location.line == 2
 
@@ -373,7 +376,7 @@ _HOOKED: list = []
 def test_sources_resolve_relative_to_the_claim_file(tmp_path: Path, config: Config,
                                                     matchers: dict) -> None:
     path = write(tmp_path / "claims" / "sub" / "c.yaml",
-                 "sources: [../../seeds, extra]\nclaims:\n  - {id: a, claim: x, cues: [y]}\n")
+                 "sources: [../../seeds, extra]\nclaims:\n  - {id: a, claim: x, cues: [y], expect: {date: '2019'}}\n")
     (claim,) = load(path, config=config, matchers=matchers)
     root = tmp_path.resolve()
     assert claim.sources == (root / "seeds", root / "claims" / "sub" / "extra")
@@ -397,7 +400,7 @@ def test_sources_outside_the_root_are_refused_unread(written: str, tmp_path: Pat
 def test_allow_outside_root_resolves_but_reads_nothing(tmp_path: Path, matchers: dict,
                                                        record_opens) -> None:
     path = write(tmp_path / "claims" / "c.yaml",
-                 "sources: [/etc, ../../..]\nclaims:\n  - {id: a, claim: x, cues: [y]}\n")
+                 "sources: [/etc, ../../..]\nclaims:\n  - {id: a, claim: x, about: [], cues: [y], expect: {date: '2019'}}\n")
     opened = record_opens()
     (claim,) = load(path, config=Config(rootdir=tmp_path, allow_outside_root=True),
                     matchers=matchers)
@@ -448,7 +451,7 @@ def test_is_claim_file_on_a_folder_or_missing_file(tmp_path: Path) -> None:
     assert is_claim_file(tmp_path / "missing.yaml") is False
 
 
-ONE = "claims:\n  - {{id: {id}, claim: x, cues: [y]}}\n"
+ONE = "claims:\n  - {{id: {id}, claim: x, cues: [y], expect: {{date: '2019'}}}}\n"
 
 
 def test_collect_walks_folders_sorted_and_skips_other_yaml(tmp_path: Path, config: Config,
@@ -510,4 +513,4 @@ def test_collect_stops_at_a_broken_file_in_a_folder(tmp_path: Path, config: Conf
     bad = write(tmp_path / "b.yaml", "claims:\n  - {id: b, claim: x}\n")
     with pytest.raises(ClaimFileError) as info:
         collect([tmp_path], config=config, matchers=matchers)
-    assert str(info.value).startswith(f"{bad}:2:5: claim 'b' has no 'cues'")
+    assert str(info.value).startswith(f"{bad}:2:20: claim 'b': its sentence states no value")

@@ -199,12 +199,20 @@ ENGLISH = CLAIM.replace("Microsoft a investi 1 milliard de dollars dans OpenAI."
 
 
 def test_english_claim_in_a_french_file_is_warned_about_once(project, capsys):
-    (project / "claims" / "c.yaml").write_text(ENGLISH, encoding="utf-8")
+    (project / "claims" / "c.yaml").write_text(ENGLISH.replace("claims:", "lang: fr\nclaims:"), encoding="utf-8")
     run = cc(capsys, "-q")
     warnings = [line for line in run.err.splitlines() if "reads as English" in line]
-    assert warnings == ["WARNING: claims/c.yaml:3:12: claim 'msft' reads as English (invested, billion, in) "
+    assert warnings == ["WARNING: claims/c.yaml:4:12: claim 'msft' reads as English (invested, billion, in) "
                         "but its lang is fr, so its values are read as French ('billion' = 10^12): "
                         "add lang: en to the claim or the file"], run
+
+
+def test_a_claim_in_a_file_without_lang_is_read_in_its_sentence_language(project, capsys):
+    """No lang anywhere: "$1 billion" in an English sentence is 10^9, and agrees with the
+    French expect "1 milliard de dollars"."""
+    (project / "claims" / "c.yaml").write_text(ENGLISH, encoding="utf-8")
+    run = cc(capsys, "-q")
+    assert run.ret == 0 and "reads as English" not in run.err, run
 
 
 @pytest.mark.parametrize("text", [ENGLISH.replace("claims:", "lang: en\nclaims:"), CLAIM,

@@ -1,0 +1,246 @@
+"""What a claim sentence says, for the fields its author left out: entities, cues, values.
+
+A claim may be a bare sentence ("En juillet 2019, Microsoft a investi 1 milliard de dollars
+dans OpenAI."). It is read by the rules that read articles: the matchers find its values,
+the relation lexicon its relation, and the entity rules its names. What the analyst wrote
+(``about``, ``cues``, ``expect``) wins; only a missing field is inferred, by these rules
+(their names appear in ``claimcheck show``):
+
+``claim-entity-glossary``
+    A name or alias of the claim file's ``entities:`` glossary that the sentence holds is an
+    entity of the claim, under its glossary name.
+``claim-entity-name``
+    A proper name the sentence holds: a run of capitalised words ("Air France-KLM", "Reserve
+    Bank of Australia"), less the words that open a sentence ("En", "The"), month and day
+    names, the relation lexicon's words ("EBITDA", "PIB") and the words of a value ("Q1"). A
+    name after "selon", "d'après" or "according to" is the claim's source, not its subject.
+``claim-relation``
+    The relation lexicon's nouns and verbs the sentence holds ("chiffre d'affaires",
+    "net income", "a levé") are its cues; a noun cue stands for its relation's other nouns.
+    A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
+    relation, unless the sentence names no other.
+``claim-content-words``
+    A sentence that names no relation of the lexicon ("Apple a lancé l'iPhone en 2007")
+    takes its content words as cues, less direction words ("rose", "en hausse"): any of
+    them, inflected, finds a passage.
+``claim-values``
+    Each kind's first value in the sentence that is not a base of comparison ("contre 7,1 %
+    un an plus tôt", "par rapport à 2022") is the expected value of that kind. A value
+    inside a longer value of another kind ("2025" in "premier trimestre 2025") is not one,
+    nor a date the sentence does not resolve ("au premier trimestre", "on May 20"): no article
+    could be said to state it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+import regex
+
+from . import entities
+from .matchers import Agreement
+from .model import Expected, Inferred, Location, Mention
+from .roles import Role, is_direction, role_of
+from .words import FOLD, Cue, find_cue, tokens
+
+if TYPE_CHECKING:
+    from .matchers import Matcher
+    from .relations import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceReading:
+    """The entities, cues and values a claim sentence states."""
+
+    about: tuple[str, ...]
+    """Entity names, in the order the sentence gives them (glossary names where known)."""
+    cues: tuple[str, ...]
+    """Words naming the relation."""
+    expect: tuple[Expected, ...]
+    """One value per kind."""
+    rules: tuple[Inferred, ...]
+    """Which rule gave each field."""
+
+
+def read_sentence(text: str, lang: str, *, matchers: Mapping[str, "Matcher"], lexicon: "Lexicon",
+                  glossary: Mapping[str, Sequence[str]], location: Location,
+                  given_cues: Sequence[str] = (), read_values: bool = True) -> SentenceReading:
+    """Read ``text`` (a claim sentence in ``lang``) by the rules of the module docstring.
+
+    :param given_cues: the cues the analyst wrote, which tell a change from a level.
+    :param read_values: False when the analyst wrote ``expect``: nothing is parsed for it.
+    """
+    found = values_in(text, lang, matchers)
+    names, name_rules = _entities(text, glossary, lexicon.words(lang), found)
+    cues, cue_rule = _cues(text, lang, lexicon, names, found)
+    expect = _expected(text, lang, matchers, found, given_cues or cues, location) if read_values else ()
+    rules = [Inferred(field="about", rule=r) for r in name_rules]
+    rules += [Inferred(field="cues", rule=cue_rule)] * bool(cues)
+    rules += [Inferred(field="expect", rule="claim-values")] * bool(expect)
+    return SentenceReading(about=names, cues=cues, expect=expect, rules=tuple(rules))
+
+
+def values_in(text: str, lang: str, matchers: Mapping[str, "Matcher"]) -> list[Mention]:
+    """Every value the matchers find in ``text``, less those inside a longer value of
+    another kind; in sentence order. A matcher that fails is left out here: the claim's
+    check reports it."""
+    found: list[Mention] = []
+    for matcher in matchers.values():
+        try:
+            found += matcher.extract(text, lang=lang, ref_date=None)
+        except Exception:  # noqa: BLE001 - reported when the claim is judged
+            continue
+    kept = [m for m in found if not any(o is not m and o.kind != m.kind and o.start <= m.start
+                                        and m.end <= o.end and o.end - o.start > m.end - m.start
+                                        for o in found)]
+    return sorted(kept, key=lambda m: (m.start, m.kind))
+
+
+def states(matcher: "Matcher", facet: Expected, mention: Mention) -> Agreement:
+    """How the sentence's ``mention`` stands to ``facet``'s number, whatever its sign and its
+    bound ("plus de 45 %" states 45 %, "a baissé de 17 %" states -17 %)."""
+    bound = getattr(mention.value, "qualifier", None)
+    if bound in ("min", "max", "approx"):
+        point = mention.value.low if mention.value.low is not None else mention.value.high
+        mention = dataclasses.replace(mention, value=dataclasses.replace(
+            mention.value, qualifier="exact", low=point, high=point))
+    with_sign = getattr(matcher, "with_sign", None)
+    if with_sign is not None:
+        facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))
+        mention = dataclasses.replace(mention, value=with_sign(mention.value, 1))
+    return matcher.compare(facet, mention)
+
+
+def slug(text: str, taken: set[str], size: int = 8) -> str:
+    """An id for a claim that has none: its first words, folded ("microsoft-a-investi-1-…"),
+    made unique among ``taken``."""
+    words = [t for t, _, _ in tokens(text)][:size] or ["claim"]
+    base = "-".join(words)[:60].strip("-")
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+# -- entities -----------------------------------------------------------------
+
+_WORD = r"\p{Lu}(?:[\p{L}\p{N}&]|\.(?=\p{L})|[-'’](?=[\p{L}\p{N}]))*"
+_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_WORD}(?:(?:\s+(?:(?:de|du|des|of|of\s+the)\s+)?|\s*&\s*){_WORD})*")
+_SOURCE_BEFORE = regex.compile(r"(?:\bselon|\bd['’]apr[èe]s|\baccording\s+to|\bsaid)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$",
+                               regex.IGNORECASE)
+# Words that open a sentence or a phrase and are capitalised only for that, or are never
+# names: articles, prepositions, pronouns, months and days.
+_NOT_NAMES = frozenset("""
+    le la les l un une des du de d au aux en dans pour selon sur par avec chez après avant depuis
+    ce cet cette ces son sa ses leur leurs il elle ils elles on nous c qui que quand si mais et ou
+    the a an in on at for with by from to of as after before since according its their his her
+    this that these those it he she they we there while when if but and or also however
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet
+    aout septembre octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    ia ai pdg ceo cfo dg ipo
+""".casefold().translate(FOLD).split())
+"""Also the acronyms of common nouns ("l'IA", "le PDG", "its CEO"), which are never entities."""
+
+
+def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozenset[str],
+              found: Sequence[Mention]) -> tuple[tuple[str, ...], list[str]]:
+    words = [t for t, _, _ in tokens(text)]
+    spans = [(s, e) for _, s, e in tokens(text)]
+    named: list[tuple[int, str]] = []
+    covered: set[int] = set()
+    for name, aliases in glossary.items():
+        hits = entities.named_in(words, entities.name_forms((name, *aliases)))
+        for i in hits:
+            covered.update(range(spans[i][0], spans[i][1]))
+        if hits:
+            named.append((spans[hits[0]][0], name))
+    rules = ["claim-entity-glossary"] if named else []
+    others = [(start, name) for start, name in _proper_names(text, common, found)
+              if not any(c in covered for c in range(start, start + len(name)))]
+    if others:
+        rules.append("claim-entity-name")
+    ordered = sorted(named + others)
+    return tuple(dict.fromkeys(name for _, name in ordered)), rules
+
+
+def _proper_names(text: str, common: frozenset[str], found: Sequence[Mention]) -> list[tuple[int, str]]:
+    names = []
+    for match in _NAME.finditer(text):
+        name = _OPENING.sub("", match.group())
+        name = regex.sub(r"['’]s$", "", name).rstrip(".")
+        start = match.end() - len(match.group()) + match.group().index(name) if name else match.end()
+        words = regex.findall(r"[\p{L}\p{N}]+", name)
+        if (len(name) < 2 or all(_fold(w) in common | _NOT_NAMES for w in words)
+                or any(m.start < start + len(name) and start < m.end for m in found)
+                or _SOURCE_BEFORE.search(text, 0, start)
+                or (start == 0 and len(words) == 1 and _BEFORE_NOUN.match(text, len(name)))):
+            continue
+        names.append((start, name))
+    return names
+
+
+# Openers capitalised only because they open the sentence ("En", "The", "L'").
+_OPENING = regex.compile(r"^(?:(?:" + "|".join(sorted(_NOT_NAMES, key=len, reverse=True))
+                         + r")(?:\s+|['’](?=\p{L}))|[LlDd]['’])+", regex.IGNORECASE)
+# A sentence opening on a common noun: "Shares of", "Revenue at", "Ventes de".
+_BEFORE_NOUN = regex.compile(r"\s+(?:of|at|in|for|from|de|du|des|d['’]|en|à)\b", regex.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    return word.casefold().translate(FOLD)
+
+
+# -- cues ---------------------------------------------------------------------
+
+# Words too common to name a relation, for ``claim-content-words``.
+_FUNCTION = frozenset("""
+    avoir avait avaient aura ayant été etre être sont était étaient sera fait faire plus moins très
+    aussi encore déjà environ près entre dont leurs tout tous toute toutes autre autres année mois
+    have has had having been being were will would could should about than more less also over
+    into under only just some such year years month months quarter annuel annual per par
+""".casefold().translate(FOLD).split()) | _NOT_NAMES
+
+
+def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
+          found: Sequence[Mention]) -> tuple[tuple[str, ...], str]:
+    spans = [(t, s, e) for t, s, e in tokens(text)]
+    words = [t for t, _, _ in spans]
+    named = [m for m in lexicon.mentions(words, lang, verbs=True)]
+    # "57,3 % du PIB", "3% of GDP": the relation after a ratio is its denominator.
+    named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
+    if named:
+        cues = [text[spans[m.first][1]:spans[m.last][2]] for m in named]
+        return tuple(dict.fromkeys(cues)), "claim-relation"
+    in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
+    content = [text[s:e] for t, s, e in spans
+               if len(t) >= 3 and not t.isdigit() and t not in _FUNCTION and t not in in_names
+               and not is_direction(t) and not any(m.start < e and s < m.end for m in found)]
+    return tuple(dict.fromkeys(content)), "claim-content-words"
+
+
+_RATIO_OF = regex.compile(r"%\s*(?:du|de\s+la|de\s+l['’]|des|of)\s*$")
+
+
+# -- values -------------------------------------------------------------------
+
+def _expected(text: str, lang: str, matchers: Mapping[str, "Matcher"], found: Sequence[Mention],
+              cues: Sequence[str], location: Location) -> tuple[Expected, ...]:
+    spans = list(tokens(text))
+    words = tuple(t for t, _, _ in spans)
+    cue_at = [(spans[a][1], spans[b][2]) for cue in cues for a, b in find_cue(Cue(cue), words)]
+    chosen: dict[str, Expected] = {}
+    for mention in found:
+        if mention.kind in chosen or role_of(text, mention, cue_at).role is Role.BASE \
+                or not getattr(mention.value, "resolved", True):
+            continue
+        matcher = matchers[mention.kind]
+        try:
+            value = matcher.parse(mention.text, lang=lang, options={})
+        except Exception:  # noqa: BLE001 - a value read in context that cannot stand alone
+            value = mention.value
+        chosen[mention.kind] = Expected(kind=mention.kind, text=mention.text, value=value, options={},
+                                        location=location)
+    return tuple(chosen.values())

@@ -207,17 +207,18 @@ class _Reader:
         text = self.text(fields["claim"][1], "claim")
         claim_id = self.claim_id(fields["id"][1]) if "id" in fields else slug(text, self.taken)
         claim_lang = self.lang(fields["lang"][1]) if "lang" in fields else lang or guess_lang(text)
+        guessed = (Inferred(field="lang", rule="claim-language"),) if "lang" not in fields and not lang else ()
         if claim_lang == "fr" and ("lang" in fields or lang):
             self.warn_if_english(claim_id, text, fields["claim"][1])
         cues = self.cues(fields["cues"][1]) if "cues" in fields else None
         about = tuple(self.words(item, written, "about") for item, written in
                       self.strings(fields["about"][1], "about")) if "about" in fields else None
-        expect = self.expect(fields["expect"][1], claim_lang) if "expect" in fields else None
+        expect = self.expect(fields["expect"][1], claim_lang, text) if "expect" in fields else None
         tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
         expected = self.verdict(fields["verdict"][1]) if "verdict" in fields else None
         if expect is not None:
             self.agree(claim_id, expect, text, claim_lang)
-        inferred: tuple[Inferred, ...] = ()
+        inferred: tuple[Inferred, ...] = guessed
         if cues is None or about is None or expect is None:
             reading = read_sentence(text, claim_lang, matchers=self.matchers, lexicon=self.lexicon,
                                     glossary=entities, location=self.at(fields["claim"][1]),
@@ -225,7 +226,7 @@ class _Reader:
             self.check_reading(claim_id, reading, fields, node)
             cues, about, expect = cues or reading.cues, reading.about if about is None else about, \
                 reading.expect if expect is None else expect
-            inferred = tuple(r for r in reading.rules if r.field not in fields)
+            inferred += tuple(r for r in reading.rules if r.field not in fields)
         groups = tuple((name, *entities[name]) if name in entities else (name,) for name in about)
         others = tuple((name, *aliases) for name, aliases in entities.items() if name not in about)
         return Claim(id=claim_id, text=text, lang=claim_lang,
@@ -315,7 +316,7 @@ class _Reader:
             self.fail(f"'id' may not contain '::' or line breaks: '{claim_id}'", node)
         return claim_id
 
-    def expect(self, node: Node, lang: str) -> tuple[Expected, ...]:
+    def expect(self, node: Node, lang: str, sentence: str) -> tuple[Expected, ...]:
         if not isinstance(node, MappingNode):
             self.fail(f"'expect' must be a mapping of kinds to values (expect: {{amount: 1 milliard "
                       f"de dollars}}), not {_describe(node)}", node)
@@ -331,7 +332,7 @@ class _Reader:
                               f"did you mean '{close[0]}'?)", key)
                 self.fail(f"no matcher for '{kind}' (available: {available}); "
                           "is the plugin that provides it installed?", key)
-            facets.append(self.facet(kind, matcher, value, lang))
+            facets.append(self.facet(kind, matcher, value, lang, sentence))
         return tuple(facets)
 
     def decimal_commas(self, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
@@ -367,7 +368,12 @@ class _Reader:
         return (end.line == start.line and start.column == end.column + 1
                 and line[end.column:end.column + 1] == ",")
 
-    def facet(self, kind: str, matcher: Matcher, node: Node, lang: str) -> Expected:
+    def completed(self, kind: str, text: str, sentence: str, lang: str) -> str:
+        """The value of ``kind`` in the claim sentence that holds ``text``, else ``text``."""
+        said = [m.text for m in values_in(sentence, lang, {kind: self.matchers[kind]}) if text in m.text]
+        return said[0] if len(said) == 1 else text
+
+    def facet(self, kind: str, matcher: Matcher, node: Node, lang: str, sentence: str) -> Expected:
         options: dict[str, object] = {}
         value_node = node
         if isinstance(node, MappingNode):
@@ -389,7 +395,13 @@ class _Reader:
                       node)
         text = self.text(value_node, f"expect: {kind}")
         try:
-            value = matcher.parse(text, lang=lang, options=options)
+            try:
+                value = matcher.parse(text, lang=lang, options=options)
+            except ValueError:
+                # "23,000" for a count, when the sentence says "23,000 people": the
+                # sentence completes the value (``claim-completes-value``).
+                text = self.completed(kind, text, sentence, lang)
+                value = matcher.parse(text, lang=lang, options=options)
         except ValueError as err:
             self.fail(str(err), value_node)
         except Exception as err:  # a matcher bug: name the plugin, keep the location

@@ -1,8 +1,9 @@
 """The ``claimcheck`` command: pytest's option names, output style and exit codes.
 
 ``claimcheck [PATH…]`` checks claims; ``claimcheck extract FILE…`` prints the mentions the
-matchers find; ``claimcheck explain FILE::ID`` shows how a claim was judged. This is the
-only module that catches exceptions and prints them.
+matchers find; ``claimcheck explain FILE::ID`` shows how a claim was judged; ``claimcheck
+show [PATH…]`` prints claims as they were read. This is the only module that catches
+exceptions and prints them.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from .matcherset import DEFAULT_PLUGIN_TIMEOUT
 from .plugins import Plugins, blocked_names, describe
 from .reporters.atomic import check_report_paths
 
-SUBCOMMANDS = ("extract", "explain")
+SUBCOMMANDS = ("extract", "explain", "show")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,8 +142,8 @@ def _error(message: str) -> None:
 
 def _dispatch(argv: list[str]) -> ExitCode:
     if argv and argv[0] in SUBCOMMANDS and not Path(argv[0]).exists():
-        from . import explain, extract_command
-        module = {"extract": extract_command, "explain": explain}[argv[0]]
+        from . import explain, extract_command, show_command
+        module = {"extract": extract_command, "explain": explain, "show": show_command}[argv[0]]
         return module.main(argv[1:])
     return run(argv)
 
@@ -152,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     plugins' options (the reports, the cache) join the group :data:`PLUGIN_GROUP`."""
     parser = ArgumentParser(
         prog="claimcheck", description="Check YAML claims against a corpus of articles.",
-        epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID'. "
+        epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID', "
+               "'claimcheck show [PATH…]'. "
                "Exit codes: 0 ok, 1 a claim failed, 2 interrupted, 3 internal error, 4 usage or "
                "claim-file error, 5 no claims collected.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders, or "

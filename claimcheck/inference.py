@@ -18,11 +18,16 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     The relation lexicon's nouns and verbs the sentence holds ("chiffre d'affaires",
     "net income", "a levé") are its cues; a noun cue stands for its relation's other nouns.
     A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
-    relation, unless the sentence names no other.
+    relation, unless the sentence names no other; a count's own noun ("12 400 salariés") is
+    its unit.
 ``claim-content-words``
     A sentence that names no relation of the lexicon ("Apple a lancé l'iPhone en 2007")
     takes its content words as cues, less direction words ("rose", "en hausse"): any of
     them, inflected, finds a passage.
+``claim-language``
+    A claim whose file and command line give no ``lang`` is in the language its sentence
+    reads as (:func:`claimcheck.langguess.guess_lang`): "$1 billion" in an English sentence
+    is 10^9.
 ``claim-values``
     Each kind's first value in the sentence that is not a base of comparison ("contre 7,1 %
     un an plus tôt", "par rapport à 2022") is the expected value of that kind. A value
@@ -112,11 +117,12 @@ def states(matcher: "Matcher", facet: Expected, mention: Mention) -> Agreement:
     return matcher.compare(facet, mention)
 
 
-def slug(text: str, taken: set[str], size: int = 8) -> str:
-    """An id for a claim that has none: its first words, folded ("microsoft-a-investi-1-…"),
-    made unique among ``taken``."""
-    words = [t for t, _, _ in tokens(text)][:size] or ["claim"]
-    base = "-".join(words)[:60].strip("-")
+def slug(text: str, taken: set[str], size: int = 60) -> str:
+    """An id for a claim that has none: its first words, folded, at most ``size`` characters
+    ("microsoft-a-investi-1-milliard-de-dollars-dans-openai"), made unique among ``taken``."""
+    base = "-".join(t for t, _, _ in tokens(text)) or "claim"
+    if len(base) > size:
+        base = base[:size + 1].rsplit("-", 1)[0]
     name, n = base, 1
     while name in taken:
         n += 1
@@ -152,11 +158,12 @@ def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozense
     named: list[tuple[int, str]] = []
     covered: set[int] = set()
     for name, aliases in glossary.items():
-        hits = entities.named_in(words, entities.name_forms((name, *aliases)))
-        for i in hits:
-            covered.update(range(spans[i][0], spans[i][1]))
+        hits = [(i, len(form)) for form in entities.name_forms((name, *aliases))
+                for i in entities.named_in(words, (form,))]
+        for i, size in hits:
+            covered.update(range(spans[i][0], spans[i + size - 1][1]))
         if hits:
-            named.append((spans[hits[0]][0], name))
+            named.append((min(spans[i][0] for i, _ in hits), name))
     rules = ["claim-entity-glossary"] if named else []
     others = [(start, name) for start, name in _proper_names(text, common, found)
               if not any(c in covered for c in range(start, start + len(name)))]
@@ -208,7 +215,9 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
           found: Sequence[Mention]) -> tuple[tuple[str, ...], str]:
     spans = [(t, s, e) for t, s, e in tokens(text)]
     words = [t for t, _, _ in spans]
-    named = [m for m in lexicon.mentions(words, lang, verbs=True)]
+    # A count's own noun ("12 400 salariés") is the value's unit: the cue is what binds it.
+    named = [m for m in lexicon.mentions(words, lang, verbs=True)
+             if not any(v.start <= spans[m.first][1] and spans[m.last][2] <= v.end for v in found)]
     # "57,3 % du PIB", "3% of GDP": the relation after a ratio is its denominator.
     named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
     if named:

@@ -190,7 +190,8 @@ def test_claim_without_expect_expects_its_sentence_values(tmp_path: Path, config
     path = write(tmp_path / "c.yaml", "claims:\n  - {id: a, claim: Globex a levé 2 milliards de dollars en 2019, cues: [y]}\n")
     (claim,) = load(path, config=config, matchers=plugins.matchers(None))
     assert [(e.kind, e.text) for e in claim.expect] == [("amount", "2 milliards de dollars"), ("date", "2019")]
-    assert [(i.field, i.rule) for i in claim.inferred] == [("about", "claim-entity-name"), ("expect", "claim-values")]
+    assert [(i.field, i.rule) for i in claim.inferred] == [("lang", "claim-language"), ("about", "claim-entity-name"),
+                                                          ("expect", "claim-values")]
 
 
 def test_empty_claims_list_is_no_claims(tmp_path: Path, config: Config, matchers: dict) -> None:

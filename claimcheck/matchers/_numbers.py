@@ -39,7 +39,7 @@ _FR_SMALL = {
     "huitante": 80, "octante": 80, "nonante": 90,
 }
 _EN_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -84,11 +84,13 @@ WORD_NUMBER_EN = _word_pattern("en")
 
 # -- digits ------------------------------------------------------------------------------
 
-DIGIT_NUMBER = r"\d+(?:[.,]\d+|[ \u00a0\u202f]\d{3}(?!\d))*(?:\^\d{1,3}(?!\d))?"
-"""Regex fragment for digits with any group separator and an optional ``^exponent``."""
+DIGIT_NUMBER = r"\d+(?:[.,]\d+|[ \u00a0\u202f]\d{3}(?!\d))*(?:\^(?:--|[+-])?\d{1,3}(?!\d))?"
+"""Regex fragment for digits with any group separator and an optional ``^exponent`` ("2,5^-1")."""
 
+# A decimal without its zero (".08", ",5") after a space or at the start, not inside "1.5.08" or "v.08".
+_LEAD_DECIMAL = r"(?<![\w.,^])[.,]\d+(?![.,]?\d)"
 _TOKEN_RE = {
-    lang: re.compile(rf"(?P<d>(?<![\d.,^]){DIGIT_NUMBER})|(?i:(?P<w>{pattern}))")
+    lang: re.compile(rf"(?P<d>{_LEAD_DECIMAL}|(?<![\d.,^]){DIGIT_NUMBER})|(?i:(?P<w>{pattern}))")
     for lang, pattern in (("fr", WORD_NUMBER_FR), ("en", WORD_NUMBER_EN), (None, WORD_NUMBER))
 }
 _WORD_SPLIT_RE = re.compile(r"[^\s\-]+")
@@ -109,7 +111,7 @@ def parse_digits(raw: str, lang: str | None) -> Decimal | None:
     exponent = None
     if "^" in raw:
         raw, _, exp = raw.partition("^")
-        exponent = int(exp)
+        exponent = int(exp.replace("--", ""))  # "^--23": the two signs cancel
     marks = [c for c in raw if c in ".,"]
     if not marks:
         text = raw
@@ -134,7 +136,7 @@ def parse_digits(raw: str, lang: str | None) -> Decimal | None:
         # Powers are rarely exact decimals: keep 15 significant digits, as a double shows them.
         try:
             value = Decimal(f"{float(value) ** exponent:.15g}")
-        except OverflowError:
+        except (OverflowError, ZeroDivisionError):
             return None
     return value
 
@@ -201,6 +203,11 @@ def _parse_one(words: list[str], start: int, lang: str | None) -> tuple[Decimal,
                 break
             i += 1
             continue
+        if small == 0:
+            if seen:
+                break
+            # "zero" is a number alone: "zero three", "three-nought-four" are digits read one by one.
+            return Decimal(0), i + 1
         if small is not None:
             sub = current % 100
             if small < 10:
@@ -219,8 +226,10 @@ def _parse_one(words: list[str], start: int, lang: str | None) -> tuple[Decimal,
                 break
             current += small
         elif w in _FR_HUNDRED and lang in (None, "fr") or w in _EN_HUNDRED and lang in (None, "en"):
-            # "cents" only multiplies a unit ("trois cents"); "quarante-cinq cents" is money.
-            if current >= 10 or (w in _EN_HUNDRED and not seen) or (w == "cents" and current < 2):
+            # "cents" only multiplies a unit ("trois cents"); "quarante-cinq cents" is money. English counts
+            # hundreds above ten too: "fifteen hundred", "ninety-five hundred".
+            above_ten = w in _EN_HUNDRED and current < 100 and not total and last_scale is None
+            if current >= 10 and not above_ten or (w in _EN_HUNDRED and not seen) or (w == "cents" and current < 2):
                 break
             current = (current or 1) * 100
         elif w in _EN_FRACTIONS and lang in (None, "en"):
@@ -277,13 +286,38 @@ class Token:
     """True when written in words."""
 
 
+_MARK_RE = re.compile(r"[.,]")
+
+
+def _digit_groups(raw: str, lang: str | None) -> list[tuple[int, int]]:
+    """The numbers in a run of digits and marks, as offsets: one, unless a mark repeats between groups that
+    are not thousands ("192.168.1.2", "22,24,26,31"): that is a list or an address, not one number.
+
+    Where the repeated mark groups thousands in the language (a point in French, a comma in English), the
+    leading thousands stay one number ("192.168" in French); every other group is a number of its own.
+    """
+    marks = _MARK_RE.findall(raw)
+    if len(marks) < 2 or len(set(marks)) > 1 or "^" in raw:
+        return [(0, len(raw))]
+    cuts = [m.start() for m in _MARK_RE.finditer(raw)]
+    bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(raw)]))
+    if all(end - start == 3 for start, end in bounds[1:]):
+        return [(0, len(raw))]
+    groups_thousands = lang == ("fr" if marks[0] == "." else "en") or (lang is None and marks[0] == ",")
+    first = 1
+    while groups_thousands and first < len(bounds) and bounds[first][1] - bounds[first][0] == 3:
+        first += 1
+    return [(0, bounds[first - 1][1])] + bounds[first:]
+
+
 def scan_numbers(text: str, lang: str | None) -> Iterator[Token]:
     """Every number in ``text``, in order, in one linear pass."""
     for match in _TOKEN_RE[lang].finditer(text):
         if match.group("d") is not None:
-            value = parse_digits(match.group("d"), lang)
-            if value is not None:
-                yield Token(match.start(), match.end(), value, False)
+            for start, end in _digit_groups(match.group("d"), lang):
+                value = parse_digits(match.group("d")[start:end], lang)
+                if value is not None:
+                    yield Token(match.start() + start, match.start() + end, value, False)
             continue
         base = match.start()
         spans = [(m.start() + base, m.end() + base) for m in _WORD_SPLIT_RE.finditer(match.group("w"))]

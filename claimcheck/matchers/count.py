@@ -157,7 +157,7 @@ class CountMatcher(Matcher):
 
     def _read(self, text: str, lang: str | None) -> Iterator[tuple[int, int, Count]]:
         previous: Quantity | None = None
-        for number in read_numbers(text, lang):
+        for number in read_numbers(text, lang, ratios=False):
             before = previous
             previous = number
             noun = _NOUN_RE.match(text, number.end)

@@ -36,7 +36,8 @@ def _plan(lang: str | None) -> list[tuple[tuple[str, ...], list[tuple[int, re.Pa
     groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object, bool]]] = {}
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
-            groups.setdefault(needs, []).append((index, pattern, _lowered(pattern), handler, _needs_digit(pattern)))
+            low = _lowered(pattern)
+            groups.setdefault(needs, []).append((index, pattern, low, handler, _needs_digit(pattern), _required(low)))
     return list(groups.items())
 
 
@@ -113,6 +114,67 @@ def _item_needs_digit(op, av) -> bool:
     return False  # lookarounds, categories, anything else: assume it may match without a digit
 
 
+_MAX_WORDS = 64  # the most strings a required set is built with (a product of alternatives grows fast)
+_SELECTIVE = 8  # the most strings a required set may hold to be worth looking for
+
+
+def _required(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings of which every match of ``pattern`` holds one ("du", "from", "between" for a range that must
+    open with one of them), read from the parsed pattern; empty when no such set was found. A text holding
+    none of them cannot match: ``str.__contains__`` on the text costs less than one scan by the rule."""
+    found = _seq_required(_sre_parse.parse(pattern.pattern, pattern.flags))
+    words = found[0] if found else ()
+    # A large or short set (all the month names, "1" or "20") is what the rule's trigger already says, and
+    # looking for each of its strings costs more than it saves.
+    return tuple(sorted(words)) if 0 < len(words) <= _SELECTIVE and min(map(len, words)) >= 3 else ()
+
+
+def _seq_required(items) -> tuple[set[str], bool] | None:
+    """The best required set of a sequence, and whether the sequence matches exactly one of its strings.
+
+    Adjacent exact items combine ("d" then "u|epuis" is "du|depuis"); of the runs, the one whose shortest
+    string is longest is kept (the most selective)."""
+    best, run, exact = None, {""}, True
+    for op, av in items:
+        got = _item_required(op, av)
+        if got is not None and got[1] and len(run) * len(got[0]) <= _MAX_WORDS:
+            run = {a + b for a in run for b in got[0]}
+            continue
+        best = _better(best, run)
+        run, exact = {""}, False
+        if got is not None:
+            best = _better(best, got[0])
+    best = _better(best, run)
+    return (best, exact) if best else None
+
+
+def _better(a: set[str] | None, b: set[str]) -> set[str] | None:
+    if not b or "" in b:
+        return a
+    if a is None or min(map(len, b)) > min(map(len, a)):
+        return b
+    return a
+
+
+def _item_required(op, av) -> tuple[set[str], bool] | None:
+    c = _sre_c
+    if op is c.LITERAL:
+        return {chr(av)}, True
+    if op is c.SUBPATTERN:
+        return _seq_required(av[3])
+    if op is c.BRANCH:
+        branches = [_seq_required(branch) for branch in av[1]]
+        if any(b is None for b in branches) or sum(len(b[0]) for b in branches) > _MAX_WORDS:
+            return None
+        return set().union(*(b[0] for b in branches)), all(b[1] for b in branches)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        found = _seq_required(av[2])
+        return (found[0], found[1] and av[0] == av[1] == 1) if found else None
+    if op in (c.AT, c.ASSERT_NOT, c.ASSERT):
+        return {""}, True  # zero-width: matches the empty string, exactly
+    return None
+
+
 _PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}
 _DIGIT = re.compile(r"\d")
 
@@ -137,8 +199,8 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         if not at:
             continue
         spans = triggers.windows(text, at)
-        for index, pattern, low_pattern, handler, digit in rules:
-            if digit and not has_digit:
+        for index, pattern, low_pattern, handler, digit, required in rules:
+            if digit and not has_digit or required and not any(map(low.__contains__, required)):
                 continue
             # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
             scanned, target = (low_pattern, low) if same_length else (pattern, text)

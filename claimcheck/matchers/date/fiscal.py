@@ -77,7 +77,7 @@ def _fiscal_cand(m, year: int | None, unit: str, index: int | None) -> _Cand:
 
 # "the second quarter of fiscal 2021", "Q2 FY2021", "second-quarter fiscal 2021", "Q2 of FY21".
 @rule("en", rf"(?:the{_SP})?{_part(1)}{_SP}(?:of{_SP}|in{_SP})?(?:the{_SP})?{_fy(1)}",
-      needs=("unit", "quarter", "year"))
+      needs=("fiscal",))
 def _part_of_fiscal_year(m, lang):
     unit, index = _part_of(m, 1)
     return _fiscal_cand(m, _year_of(m, 1), unit, index)
@@ -85,7 +85,7 @@ def _part_of_fiscal_year(m, lang):
 
 # "fiscal 2025 second quarter", "FY2025 Q2", "FY25-Q2", "fiscal 2021", "fiscal year 2022", "FY2023".
 @rule("en", rf"(?:the{_SP})?{_fy(1)}(?:(?:{_SP}|{_OSP}[-/]{_OSP}){_part(1)})?",
-      needs=("unit", "quarter", "year"))
+      needs=("fiscal",))
 def _fiscal_year_part(m, lang):
     part = _part_of(m, 1)
     unit, index = part if part else ("year", None)
@@ -95,7 +95,7 @@ def _fiscal_year_part(m, lang):
 # "the fiscal second quarter", "fiscal Q2", "its second fiscal quarter", "fiscal Q2 2025", "the fiscal first
 # half of 2024".
 @rule("en", rf"(?:(?:the|its|their){_SP})?(?:fiscal{_SP}{_part(1)}|(?P<fo>{_QUARTER_ORD}){_SP}fiscal{_SP}"
-            rf"(?P<fu>quarter|half)(?![\w-]))(?:{_SP}(?:of{_SP})?{YEAR4})?", needs=("unit", "quarter"))
+            rf"(?P<fu>quarter|half)(?![\w-]))(?:{_SP}(?:of{_SP})?{YEAR4})?", needs=("fiscal",))
 def _fiscal_part(m, lang):
     if m["fo"]:
         unit, index = m["fu"].lower(), _ORD_QUARTER[m["fo"].lower()]
@@ -198,12 +198,12 @@ def _years_before(m) -> _Cand | None:
 # NOTE: "a year earlier" in news compares with the same period a year before, which the sentence names only
 # through the publication date: read as the calendar year ref.year - N, like "N years ago".
 @rule("en", rf"(?<![\w-]){_APPROX}{_COUNT}{_SP}years?{_SP}(?:earlier|previously)(?![\w-])",
-      needs=("unit",))
+      needs=("earlier",))
 def _en_years_earlier(m, lang):
     return _years_before(m)
 
 
 @rule("fr", rf"(?<![\w-]){_APPROX}{_COUNT}{_SP}(?:ans?|années?){_SP}(?:plus{_SP}tôt|plus{_SP}tot|auparavant)",
-      needs=("unit",))
+      needs=("earlier",))
 def _fr_years_earlier(m, lang):
     return _years_before(m)

@@ -63,13 +63,13 @@ def _year_words(m, lang):
     return _Cand(m.start(), m.end(), "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
 
 
-@rule("en", rf"{MONTH}{_SP}(?:of{_SP})?{YEAR_WORDS}", needs=("month",))
+@rule("en", rf"{MONTH}{_SP}(?:of{_SP})?{YEAR_WORDS}", needs=("numeral",))
 def _month_year_words(m, lang):
     y, mo = year_of_words(m["yw"]), _mo(m)
     return None if y is None else _Cand(m.start(), m.end(), "month", _fixed(*_month(y, mo)), (y, mo, None))
 
 
-@rule("en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:of{_SP})?{MONTH}(?:,?{_SP}(?:of{_SP})?){YEAR_WORDS}", needs=("month",))
+@rule("en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:of{_SP})?{MONTH}(?:,?{_SP}(?:of{_SP})?){YEAR_WORDS}", needs=("numeral",))
 def _day_month_year_words(m, lang):
     d, y = _num(m["d"]), year_of_words(m["yw"])
     if d is None or y is None or not 1 <= d <= 31:
@@ -80,7 +80,7 @@ def _day_month_year_words(m, lang):
     return cand
 
 
-@rule("en", rf"{MONTH}{_SP}(?:the{_SP})?{DAY}(?:,?{_SP}(?:of{_SP})?){YEAR_WORDS}", needs=("month",))
+@rule("en", rf"{MONTH}{_SP}(?:the{_SP})?{DAY}(?:,?{_SP}(?:of{_SP})?){YEAR_WORDS}", needs=("numeral",))
 def _month_day_year_words(m, lang):
     d, y = _num(m["d"]), year_of_words(m["yw"])
     if d is None or y is None or not 1 <= d <= 31:

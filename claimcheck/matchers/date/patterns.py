@@ -519,7 +519,7 @@ def _fr_decade(m, lang):
 
 
 @rule("en", rf"(?:the{_SP})?(?:(?P<y>(?:1[0-9]|20)\d0){_OSP}{APOS}?s|{APOS}?(?P<yy>[1-9]0){_OSP}{APOS}?s|(?P<w>{_alt(_DECADE_WORDS)}))(?![\w])",
-      needs=("era", "year", "decade"))
+      needs=("era", "decade"))
 def _en_decade(m, lang):
     return _decade(m)
 

@@ -34,6 +34,21 @@ def _tokens(entries: Iterable[str]) -> set[str]:
     return words
 
 
+# Words too frequent to stand for a holiday when its name has a rarer one ("christmas day", "good friday").
+_COMMON = {"day", "year", "an", "jour", "eve", "friday", "monday", "lundi", "vendredi", "saint"}
+_LINKS = {"of", "de", "du", "la", "le", "l", "s", "st"}
+
+
+def _names(entries: Iterable[str]) -> set[str]:
+    """Of each name, its rare words ("new year's day" → new; "jour de l'an" keeps jour, an): the holiday
+    rule then runs on the texts that hold one, not on every text with "day" or "year"."""
+    words: set[str] = set()
+    for entry in entries:
+        tokens = [t for t in re.findall(r"[^\W\d_]+", entry.lower()) if t not in _LINKS]
+        words.update([t for t in tokens if t not in _COMMON] or tokens)
+    return words
+
+
 WORD_KINDS = {
     "month": _tokens(MONTHS),
     "weekday": _tokens([*WEEKDAYS, *WEEKDAY_ABBR]),
@@ -42,7 +57,9 @@ WORD_KINDS = {
     "season": _tokens(_SEASONS),
     "era": _tokens([*_DECADE_WORDS, "années", "siècle", "century"]),
     "today": _tokens(_REL_DAYS),
-    "holiday": _tokens(HOLIDAYS),
+    "holiday": _names(HOLIDAYS),
+    "fiscal": {"fiscal", "fy"},
+    "earlier": {"earlier", "previously", "tôt", "tot", "auparavant"},
     "numeral": {*CENTURY_WORDS, "thousand", "hundred"},
 }
 """The kinds of date words, each a set of lower-case words."""

@@ -1,0 +1,47 @@
+"""The date rules' pre-filters are sound: a rule skipped on a text could not have matched it.
+
+Each rule runs only where its triggers are and, when its parsed pattern says every match holds one of a few
+strings (extract._required), only on texts holding one; here every match of every rule on the date cases and
+the benchmark's date texts holds one of its strings."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claimcheck.matchers.date import extract
+from claimcheck.testing import load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts() -> list[str]:
+    texts = [case.text for kind in ("date",) for case in load_cases(ROOT / "tests" / "cases", kind=kind) if case.text]
+    for name in ("date.en.jsonl", "date.fr.jsonl"):
+        path = ROOT / "benchmarks" / "extraction" / name
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_match_holds_a_required_string(lang):
+    texts = [text.lower() for text in _texts()]
+    checked = 0
+    for _needs, rules in extract._PLANS[lang]:
+        for _index, _pattern, low_pattern, _handler, _digit, required in rules:
+            if not required:
+                continue
+            for text in texts:
+                for m in low_pattern.finditer(text):
+                    assert any(word in m.group() for word in required), (low_pattern.pattern[:80], m.group())
+                    checked += 1
+    assert checked > 100
+
+
+def test_required_strings_of_a_pattern():
+    # of the two sets every match needs, the one whose shortest string is longest
+    assert extract._required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == ("days", "jours")
+    assert extract._required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == ("earlier", "previously")
+    assert extract._required(re.compile(r"(?:the\s)?\d+")) == ()  # nothing every match must hold

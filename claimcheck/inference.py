@@ -16,14 +16,15 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     name after "selon", "d'après" or "according to" is the claim's source, not its subject.
 ``claim-relation``
     The relation lexicon's nouns and verbs the sentence holds ("chiffre d'affaires",
-    "net income", "a levé") are its cues; a noun cue stands for its relation's other nouns.
+    "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s).
     A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
     relation, unless the sentence names no other; a count's own noun ("12 400 salariés") is
     its unit.
 ``claim-content-words``
     A sentence that names no relation of the lexicon ("Apple a lancé l'iPhone en 2007")
     takes its content words as cues, less direction words ("rose", "en hausse"): any of
-    them, inflected, finds a passage.
+    them, inflected, finds a passage. An acronym among them ("the CPIH index") is the
+    metric's own name: it alone is the cue.
 ``claim-language``
     A claim whose file and command line give no ``lang`` is in the language its sentence
     reads as (:func:`claimcheck.langguess.guess_lang`): "$1 billion" in an English sentence
@@ -227,7 +228,9 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     content = [text[s:e] for t, s, e in spans
                if len(t) >= 3 and not t.isdigit() and t not in _FUNCTION and t not in in_names
                and not is_direction(t) and not any(m.start < e and s < m.end for m in found)]
-    return tuple(dict.fromkeys(content)), "claim-content-words"
+    # "the CPIH index": a metric's own name, an acronym, says more than the words around it.
+    specific = [w for w in content if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", w)]
+    return tuple(dict.fromkeys(specific or content)), "claim-content-words"
 
 
 _RATIO_OF = regex.compile(r"%\s*(?:du|de\s+la|de\s+l['’]|des|of)\s*$")

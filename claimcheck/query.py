@@ -15,10 +15,12 @@ from . import entities, scope
 from .matchers import Agreement
 from .model import Claim, Expected, Mention
 from .roles import Role, RoleReading, per_share, role_of
+from .relations import LANGS
 from .words import Cue, find_cue, tokens
 
 if TYPE_CHECKING:
     from .index import Index
+    from .relations import Lexicon
 
 
 class ClaimQuery:
@@ -38,9 +40,7 @@ class ClaimQuery:
         lang = claim.lang
         named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
         self.relations = {r for _, (r, _) in named if r}
-        # Only a noun cue stands for its relation's other nouns: a verb cue ("investirait")
-        # is more particular than the relation ("investissement", "levée de fonds").
-        synonyms = [p for _, (r, noun) in named if r and noun for p in lexicon.relations(lang)[r]]
+        synonyms = [p for _, (r, noun) in named if r for p in _synonyms(lexicon, r, lang, noun)]
         self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
         matchers = index.matchers if index is not None else {}
         stated = stated_values(claim, matchers)
@@ -78,6 +78,17 @@ class ClaimQuery:
         # représentent 57,3 % du PIB"): ``relation-anaphora``
         after = {sid + 1 for sid in found if index.previous(sid + 1) == sid}
         return sorted(found | after)
+
+
+def _synonyms(lexicon: "Lexicon", relation: str, lang: str, noun: bool) -> list[str]:
+    """``relation-synonym``: a noun cue stands for its relation's nouns, in every language,
+    so that a claim in English finds an article in French. A verb is more particular
+    ("investirait" is not every "investissement") and stands for nothing else; a verb of the
+    other language would not do either, its stem finding this one's inflections
+    ("injected" finds "injecte")."""
+    if not noun:
+        return []
+    return [p for other in (lang, *(o for o in LANGS if o != lang)) for p in lexicon.relations(other).get(relation, ())]
 
 
 def _sentence_dates(claim: Claim, matchers: Mapping[str, object]) -> tuple[Mention, ...]:

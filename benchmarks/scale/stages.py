@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from claimcheck import index as index_module
+from claimcheck import facts as facts_module
 from claimcheck.check import check
 from claimcheck.claims import collect
 from claimcheck.cli import prepare
@@ -70,7 +70,7 @@ def main(out: Path) -> None:
     t2 = time.perf_counter()
     documents = load_corpus(tuple(sorted(config.sources)), config=config, hook=plugins.pm.hook)
     t3 = time.perf_counter()
-    index_module.split_sentences = timed("split sentences", index_module.split_sentences)
+    facts_module.split_sentences = timed("split sentences", facts_module.split_sentences)
     guarded = {kind: TimedMatcher(m, kind) for kind, m in matchers.items()}
     index = Index(documents, guarded)
     t4 = time.perf_counter()

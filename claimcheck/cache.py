@@ -1,11 +1,13 @@
-"""Built-in plugin "cacheprovider": ``--lf`` and ``--ff`` from ``.claimcheck_cache/lastfailed``.
+"""Built-in plugin "cacheprovider": ``--lf`` and ``--ff`` from ``.claimcheck_cache/lastfailed``,
+and the document cache ``.claimcheck_cache/documents.sqlite`` (:mod:`claimcheck.doccache`).
 
 As pytest's ``.pytest_cache``: the folder sits at the project root, holds a ``.gitignore``
 of ``*`` so it is never committed, and ``lastfailed`` is a JSON object of the node ids that
 failed (``{"claims/x.yaml::id": true}``). A run records its failures and forgets the claims
 it saw pass; claims it did not run keep their entry, so ``--lf -k funding`` does not lose
-the others. ``-p no:cacheprovider`` neither reads nor writes it; ``--cache-clear`` empties it
-first. A cache that cannot be read or written is ignored: it is a convenience, never a
+the others. ``-p no:cacheprovider`` neither reads nor writes it (nor the document cache);
+``--cache-clear`` empties both first; ``--no-cache`` leaves the document cache alone for one
+run. A cache that cannot be read or written is ignored: it is a convenience, never a
 reason for a run to fail.
 """
 from __future__ import annotations
@@ -20,8 +22,11 @@ from .outcome import failed
 
 if TYPE_CHECKING:
     from .config import Config, OptionParser
+    from .doccache import DocumentCache
     from .errors import ExitCode
+    from .matcherset import MatcherSet
     from .model import Claim, Result
+    from .plugins import Plugins
 
 FOLDER = ".claimcheck_cache"
 LASTFAILED = "lastfailed"
@@ -34,11 +39,45 @@ def claimcheck_addoption(parser: "OptionParser") -> None:
     parser.addoption("--ff", "--failed-first", dest="failed_first", action="store_true", default=None,
                      help="check the claims that failed last time first, then the others")
     parser.addoption("--cache-clear", dest="cache_clear", action="store_true", default=None,
-                     help=f"forget the failures recorded in {FOLDER}/ before the run")
+                     help=f"forget the failures and the document facts stored in {FOLDER}/ before the run")
+    parser.addoption("--no-cache", dest="no_cache", action="store_true", default=None,
+                     help=f"neither read nor store document facts in {FOLDER}/ (every document is "
+                          "read afresh; --lf and --ff still work)")
 
 
 def cache_file(config: "Config") -> Path:
     return config.rootdir / FOLDER / LASTFAILED
+
+
+def document_cache(config: "Config", plugins: "Plugins", matchers: "MatcherSet") -> "DocumentCache | None":
+    """The run's document cache, or None when it is off (``--no-cache``, ``-p no:cacheprovider``)
+    or cannot be used (then with a warning)."""
+    if not enabled(config) or config.getoption("no_cache"):
+        return None
+    from . import doccache, fingerprint
+    folder = config.rootdir / FOLDER
+    if config.getoption("cache_clear"):
+        doccache.remove(folder / doccache.FILE)
+    owners = {kind: getattr(m, "plugin", kind) for kind, m in matchers.items()}
+    inner = [type(getattr(m, "inner", m)).__module__ for m in matchers.values()]
+    try:
+        _folder(config)
+    except OSError:
+        pass  # said by DocumentCache.open, which cannot create its file either
+    return doccache.DocumentCache.open(
+        folder, fingerprint.layout_fingerprint(),
+        fingerprint.matcher_fingerprints(matchers, owners, plugins.versions),
+        allowed_modules={name.split(".")[0] for name in inner})
+
+
+def _folder(config: "Config") -> Path:
+    """The cache folder, created with a ``.gitignore`` of ``*`` so it is never committed."""
+    folder = config.rootdir / FOLDER
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Created by claimcheck automatically.\n*\n", encoding="utf-8")
+    return folder
 
 
 def enabled(config: "Config") -> bool:
@@ -99,10 +138,7 @@ def claimcheck_sessionfinish(results: Sequence["Result"], exitstatus: "ExitCode"
 def _write(config: "Config", recorded: dict[str, bool]) -> None:
     path = cache_file(config)
     try:
-        path.parent.mkdir(exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Created by claimcheck automatically.\n*\n", encoding="utf-8")
+        _folder(config)
         tmp = path.with_name(f".{LASTFAILED}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(dict(sorted(recorded.items())), indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, path)

@@ -12,19 +12,23 @@ from .judge import judge_corpus, judge_passage
 from .matchers import Matcher
 from .matcherset import MatcherSet
 from .model import Claim, Result, Verdict
+from .query import ClaimQuery
 
 
 def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher], *,
-          conflict: str = "contradicted", hedged: str = "count") -> Iterator[Result]:
+          conflict: str = "contradicted", hedged: str = "count",
+          queries: Mapping[str, ClaimQuery] | None = None) -> Iterator[Result]:
     """Judge each claim against the indexed corpus, in order, one Result at a time.
 
     A matcher that raises or returns garbage makes that claim's verdict ``error`` (naming
     the plugin); the other claims are still checked.
+
+    :param queries: node id → the claim as already read against ``index``, if the run has it.
     """
     for claim in claims:
         started = time.perf_counter()
         try:
-            result = _check_one(claim, index, matchers, conflict, hedged)
+            result = _check_one(claim, index, matchers, conflict, hedged, (queries or {}).get(claim.nodeid))
         except PluginError as err:
             result = Result(claim=claim, verdict=Verdict.ERROR, error=f"plugin {err.plugin}: {err.message}")
         problem = matchers.problem(claim) if isinstance(matchers, MatcherSet) else None
@@ -34,9 +38,9 @@ def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher]
 
 
 def _check_one(claim: Claim, index: Index, matchers: Mapping[str, Matcher],
-               conflict: str, hedged: str) -> Result:
+               conflict: str, hedged: str, query: ClaimQuery | None) -> Result:
     evidence = []
-    for reading in readings(claim, index):
+    for reading in readings(claim, index, query):
         if reading.hedged and hedged == "ignore":
             continue
         item = judge_passage(claim, reading, matchers)

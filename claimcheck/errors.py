@@ -76,6 +76,10 @@ class PluginError(ClaimcheckError):
         super().__init__(message, location)
         self.plugin = plugin
 
+    def __reduce__(self):
+        # raised in a worker process, it crosses back pickled (the default would lose ``plugin``)
+        return type(self), (self.message, self.plugin, self.location)
+
 
 class ClaimcheckWarning(UserWarning):
     """Something was read in a degraded way (an article decoded as cp1252, a binary file

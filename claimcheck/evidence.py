@@ -127,9 +127,12 @@ class Reading:
     """The claim as read (its facets, their roles, the dates its sentence states)."""
 
 
-def readings(claim: Claim, index: Index) -> Iterator[Reading]:
-    """Every relevant passage of the corpus for ``claim``, with its frames, in corpus order."""
-    query = ClaimQuery(claim, index)
+def readings(claim: Claim, index: Index, query: ClaimQuery | None = None) -> Iterator[Reading]:
+    """Every relevant passage of the corpus for ``claim``, with its frames, in corpus order.
+
+    :param query: the claim as read against ``index``, when the run has it already.
+    """
+    query = query if query is not None else ClaimQuery(claim, index)
     for sid in query.candidates(index):
         reading = read(query, index, sid)
         if reading is not None:

@@ -142,14 +142,17 @@ def claimcheck_progress(stage: str, done: int, total: int, config: "Config") -> 
     """Long work is under way. Show progress here (the terminal reporter draws a line on
     standard error when it is a terminal).
 
-    :param stage: ``"corpus"`` while the corpora are read and indexed, ``"check"`` while
-        claims are checked, ``"done"`` once checking is over (clear what you drew).
-    :param done: corpora read so far (``"corpus"``) or claims decided (``"check"``, ``"done"``).
-    :param total: distinct corpora to read, or claims to check.
+    :param stage: ``"corpus"`` while the corpora are read and indexed, ``"documents"``
+        while documents are split and indexed or their mentions extracted (the facts the
+        document cache did not hold), ``"check"`` while claims are checked, ``"done"``
+        once checking is over (clear what you drew).
+    :param done: corpora read so far (``"corpus"``), documents analysed so far in the
+        current batch (``"documents"``) or claims decided (``"check"``, ``"done"``).
+    :param total: distinct corpora to read, documents in the batch, or claims to check.
     :param config: the run's configuration.
 
-    Called before each corpus is read, after each claim is decided, then once with
-    ``"done"``.
+    Called before each corpus is read, every few hundred documents analysed (and after
+    each batch of a worker process), after each claim is decided, then once with ``"done"``.
     """
 
 

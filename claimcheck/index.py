@@ -3,7 +3,9 @@
 Claims find their candidate passages through the word index (entities and cues), never by
 scanning the corpus, so checking cost grows with the passages a claim touches, not with
 claims × documents. Each document is split once and its mentions extracted once, lazily,
-the first time a claim needs them.
+the first time a claim needs them (or, for many at once, when :meth:`Index.prefetch` is
+told which); both come from the run's :class:`~claimcheck.analysis.Analyst`, which keeps
+them in the document cache and shares them out among worker processes.
 """
 from __future__ import annotations
 
@@ -14,12 +16,12 @@ from collections import OrderedDict
 from operator import methodcaller
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
-from .errors import PluginError
+from .analysis import Analyst
+from .facts import Layout, Mentions
 from .matchers import Matcher
 from .model import Document, Mention, Passage
-from .sentences import split_sentences
 from .relations import Lexicon, builtin
-from .words import FOLD, TOKEN, Cue, stem
+from .words import Cue, stem
 
 T = TypeVar("T")
 
@@ -33,10 +35,15 @@ class Index:
     """Sentences of every document, an inverted index of their words, cached mentions."""
 
     def __init__(self, documents: Sequence[Document], matchers: Mapping[str, Matcher],
-                 lexicon: "Lexicon | None" = None) -> None:
+                 lexicon: "Lexicon | None" = None, analyst: Analyst | None = None) -> None:
+        """
+        :param analyst: where the documents' facts come from (the run's cache and worker
+            processes); by default they are computed in this process.
+        """
         self.documents = list(documents)
         self.matchers = dict(matchers)
         self.lexicon = lexicon if lexicon is not None else Lexicon(builtin())
+        self.analyst = analyst if analyst is not None else Analyst(matchers)
         self._memo: dict[tuple[int, object], object] = {}
         # NOTE: 32-bit arrays, not lists or 64-bit arrays: the postings are most of the
         # index's memory (one entry per distinct word of every sentence; docs/performance.md).
@@ -44,36 +51,30 @@ class Index:
         self._start = array(_INT)
         self._end = array(_INT)
         self._postings: dict[str, array] = {}
-        self._mentions: dict[int, dict[str, tuple[list[int], list[Mention]]]] = {}
+        self._mentions: dict[int, dict[str, tuple[list[int], Sequence[Mention]]]] = {}
+        self._prefetched: dict[int, Mentions] = {}  # extracted, not yet used by a claim
         self._first = array(_INT)  # each document's first sentence id
-        folded: dict[str, str] = {}  # raw token -> casefolded, accent-folded token
-        for number, document in enumerate(self.documents):
-            self._add(number, document, folded)
+        for number, layout in enumerate(self.analyst.layouts(self.documents)):
+            self._add(number, layout)
         self._vocabulary = sorted(self._postings)
         self._stems: dict[str, list[str]] = {}
         self._cues: OrderedDict[tuple[tuple[str, ...], bool], frozenset[int]] = OrderedDict()
 
-    def _add(self, number: int, document: Document, folded: dict[str, str]) -> None:
-        # The same words as words.tokens(), with the per-word work done in C: a sentence's
-        # raw tokens are deduplicated by a set, each raw token is folded once per run, and
-        # the sentence id is appended to its words' postings by map(), not a Python loop.
-        text = document.text
-        postings, findall = self._postings, TOKEN.findall
-        spans = split_sentences(text)
+    def _add(self, number: int, layout: Layout) -> None:
+        # The per-word work is done in C: each sentence's words come deduplicated, and the
+        # sentence id is appended to their postings by map(), not a Python loop.
+        postings = self._postings
         sid = len(self._doc)
-        for start, end in spans:
-            raw = set(findall(text, start, end))
-            for token in raw.difference(folded):
-                folded[token] = token.casefold().translate(FOLD)
-            words = set(map(folded.__getitem__, raw))
-            for word in words.difference(postings):
+        for words in layout.sentences():
+            for word in set(words).difference(postings):
                 postings[word] = array(_INT)
             any(map(methodcaller("append", sid), map(postings.__getitem__, words)))
             sid += 1
-        self._first.append(sid - len(spans))
-        self._doc.extend(itertools.repeat(number, len(spans)))
-        self._start.extend(start for start, _ in spans)
-        self._end.extend(end for _, end in spans)
+        count = len(layout)
+        self._first.append(sid - count)
+        self._doc.extend(itertools.repeat(number, count))
+        self._start.extend(layout.spans[0::2])
+        self._end.extend(layout.spans[1::2])
 
     # -- passages --------------------------------------------------------
 
@@ -197,7 +198,11 @@ class Index:
         number = self._doc[sid]
         by_kind = self._mentions.get(number)
         if by_kind is None:
-            by_kind = self._mentions[number] = self._extract(self.documents[number])
+            found = self._prefetched.pop(number, None) or self.analyst.mentions([self.documents[number]])[0]
+            assert found is not None
+            self.analyst.record(found)
+            by_kind = self._mentions[number] = {kind: ([m.start for m in mentions], mentions)
+                                                for kind, mentions in found.by_kind.items()}
         start, end = self._start[sid], self._end[sid]
         inside = {}
         for kind, (starts, found) in by_kind.items():
@@ -205,17 +210,10 @@ class Index:
             inside[kind] = [m for m in found[lo:hi] if m.end <= end]
         return inside
 
-    def _extract(self, document: Document) -> dict[str, tuple[list[int], list[Mention]]]:
-        by_kind = {}
-        for kind, matcher in self.matchers.items():
-            try:
-                found = list(matcher.extract(document.text, lang=document.lang, ref_date=document.date))
-            except Exception as err:
-                raise PluginError(f"matcher '{kind}' raised {type(err).__name__}: {err} while reading "
-                                  f"{document.source}", plugin=kind) from None
-            if not all(isinstance(m, Mention) for m in found):
-                raise PluginError(f"matcher '{kind}' returned something other than Mention objects",
-                                  plugin=kind)
-            found.sort(key=lambda m: (m.start, m.end))
-            by_kind[kind] = ([m.start for m in found], found)
-        return by_kind
+    def prefetch(self, numbers: Iterable[int]) -> None:
+        """Get the mentions of documents ``numbers`` ready, all together, where that is
+        cheaper than one by one: the cache's, and, when worker processes share them out,
+        the others'. Each is taken in use (its failures recorded) when a claim first needs it."""
+        wanted = sorted(set(numbers).difference(self._mentions, self._prefetched))
+        found = self.analyst.mentions([self.documents[n] for n in wanted], only_shared=True)
+        self._prefetched.update((number, m) for number, m in zip(wanted, found) if m is not None)

@@ -100,19 +100,33 @@ class GuardedMatcher(Matcher):
         return self.inner.parse(text, lang=lang, options=options)
 
     def extract(self, text, *, lang, ref_date):
+        return self.attempt(text, lang=lang, ref_date=ref_date)[0]
+
+    def attempt(self, text, *, lang, ref_date) -> tuple[list[Mention], str | None]:
+        """``extract``'s mentions and, when it failed on this text, why (also recorded as
+        :attr:`failure` if it is the first): a worker process hands the reason back to the
+        run, whose claims of this kind then become errors."""
         if self._stuck:
-            return []
+            return [], self.failure
         try:
             found = self._bounded(text, lang, ref_date)
             for mention in found:
                 if not isinstance(mention, Mention) or not 0 <= mention.start <= mention.end <= len(text):
                     raise TypeError(f"returned {mention!r}: expected Mentions with spans inside the text")
         except Exception as err:
-            if self.failure is None:
-                self.failure = (f"plugin {self.plugin}: matcher '{self.kind}' failed: "
-                                f"{type(err).__name__}: {err}")
-            return []
-        return found
+            why = f"plugin {self.plugin}: matcher '{self.kind}' failed: {type(err).__name__}: {err}"
+            self.failed(why)
+            return [], why
+        return found, None
+
+    def failed(self, why: str) -> None:
+        """Record a failure seen here or in a worker process; the first one is reported."""
+        if self.failure is None:
+            self.failure = why
+
+    def after_fork(self) -> None:
+        """In a forked worker: the timing thread was the parent's and does not exist here."""
+        self._worker = None
 
     def compare(self, expected, mention):
         return self.inner.compare(expected, mention)

@@ -39,6 +39,7 @@ BUILTIN_PLUGINS = {
     "markdown": "claimcheck.reporters.markdown",
     "html": "claimcheck.reporters.html",
     "cacheprovider": "claimcheck.cache",
+    "workers": "claimcheck.workers",
 }
 ENTRY_POINT_GROUP = "claimcheck"
 AUTOLOAD_OFF = "CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD"
@@ -62,6 +63,8 @@ class Plugins:
         self.origins: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         """Kind → name of the plugin whose matcher provides it (filled by :meth:`matchers`)."""
+        self.versions: dict[str, str] = {}
+        """Plugin name → version of the distribution that installed it (installed plugins)."""
         for name in blocked:
             self.pm.set_blocked(name)
         if os.environ.get("CLAIMCHECK_TRACE_PLUGINS"):
@@ -90,6 +93,8 @@ class Plugins:
                 continue
             try:
                 self.register(entry.load(), entry.name, origin=f"entry point {entry.value}")
+                if entry.dist is not None:
+                    self.versions[entry.name] = f"{entry.dist.name}=={entry.dist.version}"
             except Exception as err:  # a broken third-party plugin must not stop the run
                 self.broken.append(BrokenPlugin(entry.name, f"{type(err).__name__}: {err}"))
 

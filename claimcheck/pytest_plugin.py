@@ -18,8 +18,9 @@ import pytest
 # pytest owns ``--strict`` (and its dest): claimcheck's options of that name get a prefix here.
 RENAMED = {"--strict": "--claims-strict", "--lang": "--claims-lang"}
 RENAMED_DESTS = {"strict": "claims_strict", "lang": "claims_lang"}
-# pytest has its own terminal, JUnit and cache (--lf, --ff): claimcheck's would clash.
-BLOCKED_UNDER_PYTEST = ("terminal", "junitxml", "cacheprovider")
+# pytest has its own terminal, JUnit, cache (--lf, --ff) and -n (pytest-xdist, which shares
+# out claims): claimcheck's would clash, and each pytest process reads documents itself.
+BLOCKED_UNDER_PYTEST = ("terminal", "junitxml", "cacheprovider", "workers")
 # The JSON report is written here, from test reports, so that pytest-xdist's workers'
 # claims are merged on the controller (as pytest's junitxml does); its option stays.
 BLOCKED_IN_ENGINE = (*BLOCKED_UNDER_PYTEST, "jsonreport")
@@ -117,6 +118,7 @@ class Engine:
         dests = ("sources", "strict", "conflict", "hedged", "lang", "expect_mismatch", "allow_outside_root",
                  "json_report", "plugin_timeout", "md_report", "html_report", "output_format")
         options = {d: pytest_config.getoption(RENAMED_DESTS.get(d, d), None) for d in dests}
+        options["numprocesses"] = 0
         self.config = make_config(options, rootdir=rootdir, inifile=inifile, pluginmanager=self.plugins.pm,
                                   spec=self._ini_spec())
         self.plugins.pm.hook.claimcheck_configure.call_historic(kwargs={"config": self.config})
@@ -133,13 +135,14 @@ class Engine:
         from .cli import build_parser
         from .config import OptionParser
         from .ini import spec_from_parser
-        from . import cache
+        from . import cache, workers
         from .reporters import junitxml
         parser = build_parser()
         self.plugins.pm.hook.claimcheck_addoption.call_historic(
             kwargs={"parser": OptionParser(parser.add_argument)})
         junitxml.claimcheck_addoption(OptionParser(parser.add_argument))
         cache.claimcheck_addoption(OptionParser(parser.add_argument))
+        workers.claimcheck_addoption(OptionParser(parser.add_argument))
         return spec_from_parser(parser)
 
     def check(self, claim):

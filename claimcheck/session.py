@@ -10,6 +10,7 @@ from .claims import collect
 from .config import Config
 from .corpus import load_corpus
 from .errors import ExitCode, UsageError
+from .analysis import Analyst
 from .index import Index
 from .keywords import KeywordError, compile_keyword
 from .matchers import Matcher
@@ -17,6 +18,7 @@ from .model import Claim, Result
 from .matcherset import MatcherSet
 from .outcome import failed
 from .plugins import Plugins
+from .query import ClaimQuery
 from .relations import Lexicon
 
 
@@ -53,13 +55,19 @@ def _keyword_matcher(claim: Claim, rootdir: Path | None = None):
 
 class Corpora:
     """One index per distinct set of source paths, each built once per run (claim files that
-    name different but overlapping source folders read their shared articles once per set)."""
+    name different but overlapping source folders read their shared articles once per set).
+
+    Documents' facts come from the run's :class:`~claimcheck.analysis.Analyst`: the document
+    cache (:func:`claimcheck.cache.document_cache`) and ``-n`` worker processes. Call
+    :meth:`close` at the end of the run to store what was computed last.
+    """
 
     def __init__(self, config: Config, plugins: Plugins, matchers: Mapping[str, Matcher],
                  lexicon: Lexicon | None = None) -> None:
         self.config, self.plugins, self.matchers = config, plugins, matchers
         self.lexicon = lexicon if lexicon is not None else plugins.lexicon(config)
         self._indexes: dict[tuple[Path, ...], Index] = {}
+        self._analyst: Analyst | None = None
 
     def for_claim(self, claim: Claim) -> Index:
         paths = self.config.sources or claim.sources or self.config.default_sources
@@ -69,8 +77,43 @@ class Corpora:
         key = tuple(sorted(paths))
         if key not in self._indexes:
             documents = load_corpus(key, config=self.config, hook=self.plugins.pm.hook)
-            self._indexes[key] = Index(documents, self.matchers, self.lexicon)
+            self._indexes[key] = Index(documents, self.matchers, self.lexicon, self.analyst())
         return self._indexes[key]
+
+    def analyst(self) -> Analyst:
+        if self._analyst is None:
+            from . import cache, workers
+            hook, config = self.plugins.pm.hook, self.config
+
+            def progress(done: int, total: int) -> None:
+                hook.claimcheck_progress(stage="documents", done=done, total=total, config=config)
+            self._analyst = Analyst(self.matchers, cache=cache.document_cache(config, self.plugins, self.matchers),
+                                    processes=workers.setting(config), progress=progress)
+        return self._analyst
+
+    def prefetch(self, claims: Sequence[Claim]) -> dict[str, ClaimQuery]:
+        """Read every claim against its index, and get the mentions of every document some
+        claim's candidate passages lie in ready, all together (:meth:`Index.prefetch`: from
+        the cache, or shared out among worker processes); a document no claim reaches is
+        still never extracted.
+
+        :returns: node id → the claim as read against its index, for checking it.
+        """
+        queries = {}
+        reached: dict[int, tuple[Index, set[int]]] = {}
+        for claim in claims:
+            index = self.for_claim(claim)
+            query = queries[claim.nodeid] = ClaimQuery(claim, index)
+            numbers = reached.setdefault(id(index), (index, set()))[1]
+            numbers.update(index.document_of(sid) for sid in query.candidates(index))
+        for index, numbers in reached.values():
+            index.prefetch(numbers)
+        return queries
+
+    def close(self) -> None:
+        """Store the facts computed since the last stage and let go of the cache."""
+        if self._analyst is not None and self._analyst.cache is not None:
+            self._analyst.cache.close()
 
 
 def split_node_ids(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, set[str]]]:
@@ -141,13 +184,15 @@ def run(config: Config, plugins: Plugins) -> ExitCode:
     hook.claimcheck_sessionstart(claims=claims, config=config)
     results: list[Result] = []
     status = ExitCode.NO_CLAIMS_COLLECTED if not claims else ExitCode.OK
+    corpora = Corpora(config, plugins, matchers, lexicon)
     try:
-        corpora = Corpora(config, plugins, matchers, lexicon)
         indexes = _read_corpora(claims, corpora, config)
-        status = _check_all(claims, indexes, config, matchers, results) if claims else status
+        queries = corpora.prefetch(claims)
+        status = _check_all(claims, indexes, queries, config, matchers, results) if claims else status
     except KeyboardInterrupt:
         status = ExitCode.INTERRUPTED
     finally:
+        corpora.close()
         hook.claimcheck_progress(stage="done", done=len(results), total=len(claims), config=config)
     hook.claimcheck_sessionfinish(results=results, exitstatus=status,
                                   duration=time.perf_counter() - started, config=config)
@@ -178,11 +223,12 @@ def _read_corpora(claims: Sequence[Claim], corpora: Corpora, config: Config) -> 
     return indexes
 
 
-def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], config: Config,
-               matchers: Mapping[str, Matcher], results: list[Result]) -> ExitCode:
+def _check_all(claims: Sequence[Claim], indexes: Sequence[Index], queries: Mapping[str, ClaimQuery],
+               config: Config, matchers: Mapping[str, Matcher], results: list[Result]) -> ExitCode:
     failures = 0
     for claim, index in zip(claims, indexes):
-        result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged))
+        result = next(check([claim], index, matchers, conflict=config.conflict, hedged=config.hedged,
+                            queries=queries))
         results.append(result)
         config.pluginmanager.hook.claimcheck_progress(stage="check", done=len(results), total=len(claims),
                                                       config=config)

@@ -164,10 +164,11 @@ class Progress:
             self.clear()
             return
         now = time.monotonic()
-        if stage == "check" and done < total and now - self._last < self.INTERVAL:
+        if stage in ("check", "documents") and done < total and now - self._last < self.INTERVAL:
             return
         self._last = now
         text = (f"reading the corpus ({done + 1}/{total})…" if stage == "corpus" else
+                f"reading the corpus: {done}/{total} documents analysed…" if stage == "documents" else
                 f"[{100 * done // max(total, 1):3d}%] {done}/{total} claims checked")
         self.stream.write(f"\r{text}\x1b[K")
         self.stream.flush()

@@ -27,7 +27,7 @@ from .matcherset import DEFAULT_PLUGIN_TIMEOUT
 from .plugins import Plugins, blocked_names, describe
 from .reporters.atomic import check_report_paths
 
-SUBCOMMANDS = ("extract", "explain", "show")
+SUBCOMMANDS = ("extract", "explain", "show", "draft", "init")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,8 +142,9 @@ def _error(message: str) -> None:
 
 def _dispatch(argv: list[str]) -> ExitCode:
     if argv and argv[0] in SUBCOMMANDS and not Path(argv[0]).exists():
-        from . import explain, extract_command, show_command
-        module = {"extract": extract_command, "explain": explain, "show": show_command}[argv[0]]
+        from . import draft_command, explain, extract_command, init_command, show_command
+        module = {"extract": extract_command, "explain": explain, "show": show_command,
+                  "draft": draft_command, "init": init_command}[argv[0]]
         return module.main(argv[1:])
     return run(argv)
 
@@ -154,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="claimcheck", description="Check YAML claims against a corpus of articles.",
         epilog="Subcommands: 'claimcheck extract FILE…', 'claimcheck explain FILE::ID', "
-               "'claimcheck show [PATH…]'. "
+               "'claimcheck show [PATH…]', 'claimcheck draft ARTICLE…', 'claimcheck init [FOLDER]'. "
                "Exit codes: 0 ok, 1 a claim failed, 2 interrupted, 3 internal error, 4 usage or "
                "claim-file error, 5 no claims collected.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders, or "

@@ -125,7 +125,7 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     both = [_named(sentence, by_first) for sentence in sentences]
     firsts = [named for named, _ in both]
     named = [list(first) for first in firsts]
-    ordinary = _not_names(sentences)
+    ordinary = not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
     topic, topic_at = _topic(named, subjects, firsts)
     out = [dataclasses.replace(a, topic=topic, cited=cited)
@@ -212,7 +212,7 @@ def _topic(named: list[list[int]], subjects: list[int | None],
 _RAW = regex.compile(r"[\p{L}\p{N}]+")
 
 
-def _not_names(sentences: Sequence[str]) -> tuple[set[str], set[str]]:
+def not_names(sentences: Sequence[str]) -> tuple[set[str], set[str]]:
     """The words of this document that are written in lower case somewhere, and the
     capitalised ones never seen inside a sentence. A name stands capitalised mid-sentence
     somewhere ("les ventes d'Initrode"), or opens a sentence as its subject ("Initrode a

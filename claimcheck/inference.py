@@ -19,7 +19,8 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s).
     A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
     relation, unless the sentence names no other; a count's own noun ("12 400 salariés") is
-    its unit.
+    its unit. A reporting verb ("a annoncé", "reported") is a cue only when the sentence dates
+    the report to its day ("Le 8 février 2024, Kering a annoncé…").
 ``claim-content-words``
     A sentence that names no relation of the lexicon ("Apple a lancé l'iPhone en 2007")
     takes its content words as cues, less direction words ("rose", "en hausse"): any of
@@ -134,7 +135,7 @@ def slug(text: str, taken: set[str], size: int = 60) -> str:
 # -- entities -----------------------------------------------------------------
 
 _WORD = r"\p{Lu}(?:[\p{L}\p{N}&]|\.(?=\p{L})|[-'’](?=[\p{L}\p{N}]))*"
-_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_WORD}(?:(?:\s+(?:(?:de|du|des|of|of\s+the)\s+)?|\s*&\s*){_WORD})*")
+_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){_WORD}(?:(?:\s+(?:(?:de|du|des|of|of\s+the)\s+)?|\s*&\s*){_WORD})*")
 _SOURCE_BEFORE = regex.compile(r"(?:\bselon|\bd['’]apr[èe]s|\baccording\s+to|\bsaid)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$",
                                regex.IGNORECASE)
 # Words that open a sentence or a phrase and are capitalised only for that, or are never
@@ -166,7 +167,7 @@ def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozense
         if hits:
             named.append((min(spans[i][0] for i, _ in hits), name))
     rules = ["claim-entity-glossary"] if named else []
-    others = [(start, name) for start, name in _proper_names(text, common, found)
+    others = [(start, name) for start, name in proper_names(text, common, found)
               if not any(c in covered for c in range(start, start + len(name)))]
     if others:
         rules.append("claim-entity-name")
@@ -174,7 +175,9 @@ def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozense
     return tuple(dict.fromkeys(name for _, name in ordered)), rules
 
 
-def _proper_names(text: str, common: frozenset[str], found: Sequence[Mention]) -> list[tuple[int, str]]:
+def proper_names(text: str, common: frozenset[str], found: Sequence[Mention]) -> list[tuple[int, str]]:
+    """``claim-entity-name``: (offset, name) of each proper name of ``text``, less the words
+    of ``common`` (the lexicon's) and of the values ``found``."""
     names = []
     for match in _NAME.finditer(text):
         name = _OPENING.sub("", match.group())
@@ -209,6 +212,7 @@ _FUNCTION = frozenset("""
     aussi encore déjà environ près entre dont leurs tout tous toute toutes autre autres année mois
     have has had having been being were will would could should about than more less also over
     into under only just some such year years month months quarter annuel annual per par
+    est is was are fait
 """.casefold().translate(FOLD).split()) | _NOT_NAMES
 
 
@@ -219,20 +223,29 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     # A count's own noun ("12 400 salariés") is the value's unit: the cue is what binds it.
     named = [m for m in lexicon.mentions(words, lang, verbs=True)
              if not any(v.start <= spans[m.first][1] and spans[m.last][2] <= v.end for v in found)]
+    # "Le 8 février 2024, Kering a annoncé…": a reporting verb names the claim's relation only
+    # when the sentence dates the report to its day; else it is only how the news came.
+    dated = any(getattr(v.value, "granularity", None) == "day" for v in found)
+    named = [m for m in named if m.relation != REPORTING or dated]
     # "57,3 % du PIB", "3% of GDP": the relation after a ratio is its denominator.
     named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
     if named:
         cues = [text[spans[m.first][1]:spans[m.last][2]] for m in named]
         return tuple(dict.fromkeys(cues)), "claim-relation"
     in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
+    aside = [m.span() for m in _ASIDE.finditer(text)]  # "(2015 selon une autre source)"
     content = [text[s:e] for t, s, e in spans
                if len(t) >= 3 and not t.isdigit() and t not in _FUNCTION and t not in in_names
-               and not is_direction(t) and not any(m.start < e and s < m.end for m in found)]
+               and not is_direction(t) and not any(m.start < e and s < m.end for m in found)
+               and not any(a <= s < b for a, b in aside)]
     # "the CPIH index": a metric's own name, an acronym, says more than the words around it.
     specific = [w for w in content if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", w)]
     return tuple(dict.fromkeys(specific or content)), "claim-content-words"
 
 
+REPORTING = "announcement"
+"""The lexicon's relation of reporting verbs ("a annoncé", "reported")."""
+_ASIDE = regex.compile(r"\([^()]*\)")
 _RATIO_OF = regex.compile(r"%\s*(?:du|de\s+la|de\s+l['’]|des|of)\s*$")
 
 

@@ -317,7 +317,9 @@ def test_millions_of_values_fail_fast(tmp_path: Path, parser: str, config: Confi
                                   "split it into several files")
     # Nodes 1-3 are the mapping, "claims" and the list, so item 199,998 is one too many.
     assert (info.value.location.line, info.value.location.column) == (1, 10 + 2 * 199_997)
-    assert time.perf_counter() - start < 10
+    # Not a speed target: a parse of the whole file (millions of nodes) takes minutes; this
+    # bound only tells "stopped at the limit" from that, on a machine however busy.
+    assert time.perf_counter() - start < 60
 
 
 def test_millions_of_values_stay_in_bounded_memory(tmp_path: Path, config: Config,

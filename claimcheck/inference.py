@@ -16,7 +16,10 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     name after "selon", "d'après" or "according to" is the claim's source, not its subject.
 ``claim-relation``
     The relation lexicon's nouns and verbs the sentence holds ("chiffre d'affaires",
-    "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s).
+    "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s);
+    a verb brings its relation's nouns built on the same word, in either language ("valorisée":
+    "valorisation"), and a relation in a phrase of time ("Après cette levée de fonds, …",
+    "after the deal was announced") only sets the scene.
     A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
     relation, unless the sentence names no other; a count's own noun ("12 400 salariés") is
     its unit. A reporting verb ("a annoncé", "reported") is a cue only when the sentence dates
@@ -49,7 +52,8 @@ from . import entities
 from .matchers import Agreement
 from .model import Expected, Inferred, Location, Mention
 from .roles import Role, is_direction, role_of
-from .words import FOLD, Cue, find_cue, tokens
+from .relations import LANGS
+from .words import FOLD, Cue, find_cue, is_hedged, tokens
 
 if TYPE_CHECKING:
     from .matchers import Matcher
@@ -197,7 +201,7 @@ def proper_names(text: str, common: frozenset[str], found: Sequence[Mention]) ->
 _OPENING = regex.compile(r"^(?:(?:" + "|".join(sorted(_NOT_NAMES, key=len, reverse=True))
                          + r")(?:\s+|['’](?=\p{L}))|[LlDd]['’])+", regex.IGNORECASE)
 # A sentence opening on a common noun: "Shares of", "Revenue at", "Ventes de".
-_BEFORE_NOUN = regex.compile(r"\s+(?:of|at|in|for|from|de|du|des|d['’]|en|à)\b", regex.IGNORECASE)
+_BEFORE_NOUN = regex.compile(r"\s+(?:of|at|in|for|from|about|de|du|des|d['’]|en|à)\b", regex.IGNORECASE)
 
 
 def _fold(word: str) -> str:
@@ -227,22 +231,43 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     # when the sentence dates the report to its day; else it is only how the news came.
     dated = any(getattr(v.value, "granularity", None) == "day" for v in found)
     named = [m for m in named if m.relation != REPORTING or dated]
+    # "Après cette levée de fonds, Mistral est valorisée…", "rose 1.6% after the deal was
+    # announced": a phrase of time sets the scene, it is not what the claim is about.
+    scene = [p.span() for p in _SCENE.finditer(text)]
+    named = [m for m in named if not any(a <= spans[m.first][1] < b for a, b in scene)] or named
     # "57,3 % du PIB", "3% of GDP": the relation after a ratio is its denominator.
     named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
     if named:
-        cues = [text[spans[m.first][1]:spans[m.last][2]] for m in named]
+        cues = [c for m in named for c in _with_nouns(text[spans[m.first][1]:spans[m.last][2]], lang, lexicon)]
         return tuple(dict.fromkeys(cues)), "claim-relation"
     in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
     aside = [m.span() for m in _ASIDE.finditer(text)]  # "(2015 selon une autre source)"
-    content = [text[s:e] for t, s, e in spans
+    content = [text[s:e] for i, (t, s, e) in enumerate(spans)
                if len(t) >= 3 and not t.isdigit() and t not in _FUNCTION and t not in in_names
                and not is_direction(t) and not any(m.start < e and s < m.end for m in found)
-               and not any(a <= s < b for a, b in aside)]
+               and not any(a <= s < b for a, b in aside)
+               and not (i and words[i - 1] in ("per", "par"))]  # "per share": a unit
     # "the CPIH index": a metric's own name, an acronym, says more than the words around it.
     specific = [w for w in content if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", w)]
     return tuple(dict.fromkeys(specific or content)), "claim-content-words"
 
 
+def _with_nouns(written: str, lang: str, lexicon: "Lexicon") -> list[str]:
+    """A verb of the lexicon and its relation's nouns, in either language, built on the same
+    word (their first six letters: "valorisée", "valorisation"; "invested", "investissement"),
+    which say the same of the same thing; a conditional verb ("investirait") is about a
+    report, and a short one ("buy") shares too little to tell: they stay alone."""
+    relation, noun = lexicon.relation_of(written, lang)
+    root = _fold(written)[:6]
+    if relation is None or noun or is_hedged(written) or len(root) < 6:
+        return [written]
+    # in either language: "invested" finds "l'investissement" in a French article
+    nouns = [n for other in LANGS for n in lexicon.relations(other).get(relation, ())]
+    return [written, *(n for n in nouns if _fold(n).startswith(root))]
+
+
+_SCENE = regex.compile(r"\b(?:après|avant|depuis|malgré|grâce\s+à|after|before|following|despite|since)\s+"
+                       r"(?:l['’]|la|le|les|ce|cette|ces|the|this|that|its|their)\b[^,;.]*", regex.IGNORECASE)
 REPORTING = "announcement"
 """The lexicon's relation of reporting verbs ("a annoncé", "reported")."""
 _ASIDE = regex.compile(r"\([^()]*\)")
@@ -257,7 +282,10 @@ def _expected(text: str, lang: str, matchers: Mapping[str, "Matcher"], found: Se
     words = tuple(t for t, _, _ in spans)
     cue_at = [(spans[a][1], spans[b][2]) for cue in cues for a, b in find_cue(Cue(cue), words)]
     chosen: dict[str, Expected] = {}
-    for mention in found:
+    # "ses résultats 2023 le 25 janvier 2024": the label of the period comes after the day it
+    # was published, which the claim is about when it says so
+    labels = {id(m) for m in found if role_of(text, m, cue_at).rule == "role-period-label"}
+    for mention in sorted(found, key=lambda m: id(m) in labels):
         if mention.kind in chosen or role_of(text, mention, cue_at).role is Role.BASE \
                 or not getattr(mention.value, "resolved", True):
             continue

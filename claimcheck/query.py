@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Mapping
 
 from . import entities, scope
+from .inference import states
 from .matchers import Agreement
 from .model import Claim, Expected, Mention
 from .roles import Role, RoleReading, per_share, role_of
@@ -113,7 +114,7 @@ def stated_values(claim: Claim, matchers: Mapping[str, object]) -> dict[str, Men
             continue
         try:
             found = [m for m in matcher.extract(claim.text, lang=claim.lang, ref_date=None)
-                     if _same_magnitude(matcher, facet, m)]
+                     if states(matcher, facet, m) is Agreement.MATCH]
         except Exception:  # a failing matcher is reported when the claim is judged
             continue
         if found:
@@ -163,21 +164,6 @@ def _claim_per_share(claim: Claim, facet: Expected, stated: Mapping[str, Mention
     alone = Mention(kind=facet.kind, start=0, end=len(facet.text), text=facet.text, value=facet.value)
     said = stated.get(facet.kind)
     return per_share(facet.text, alone, 0) or (said is not None and per_share(claim.text, said, 0))
-
-
-def _same_magnitude(matcher, facet, mention: Mention) -> bool:
-    """Does the sentence's ``mention`` state the facet's number, whatever its sign and its
-    bound ("plus de 45 %" states 45 %)?"""
-    bound = getattr(mention.value, "qualifier", None)
-    if bound in ("min", "max", "approx"):
-        point = mention.value.low if mention.value.low is not None else mention.value.high
-        mention = dataclasses.replace(mention, value=dataclasses.replace(
-            mention.value, qualifier="exact", low=point, high=point))
-    with_sign = getattr(matcher, "with_sign", None)
-    if with_sign is not None:
-        facet = dataclasses.replace(facet, value=with_sign(facet.value, 1))
-        mention = dataclasses.replace(mention, value=with_sign(mention.value, 1))
-    return matcher.compare(facet, mention) is Agreement.MATCH
 
 
 def _char_spans(cue: Cue, text: str) -> list[tuple[int, int]]:

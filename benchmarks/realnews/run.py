@@ -22,6 +22,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plain"))
+from agreement import bare  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -40,11 +43,19 @@ def missing_texts(folder: Path) -> list[str]:
     return [name for name in listed if not (folder / "texts" / name).is_file()]
 
 
-def run(folder: Path) -> dict[str, str]:
+def run(folder: Path, plain: bool = False) -> dict[str, str]:
     """Each claim file's verdicts; a file claimcheck refuses (exit 4) is named with its error,
-    and its claims count as misses, as they would for a user."""
+    and its claims count as misses, as they would for a user. With ``plain``, each claim is
+    checked as its bare sentence (``benchmarks/plain/agreement.py``'s rewriting)."""
     verdicts = {}
-    for claims in sorted((folder / "claims").glob("*.yaml")):
+    for original in sorted((folder / "claims").glob("*.yaml")):
+        if original.name.endswith(".plain.yaml"):
+            continue
+        claims = original
+        if plain:
+            claims = original.with_name(f"{original.stem}.plain.yaml")
+            claims.write_text(yaml.safe_dump(bare(original, keep_lang=False), allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "r.json"
             done = subprocess.run([sys.executable, "-m", "claimcheck", str(claims), "-q", "-p", "no:cacheprovider",
@@ -54,16 +65,18 @@ def run(folder: Path) -> dict[str, str]:
                 print(f"{folder.name}/{claims.name}: refused: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
                 continue
             verdicts.update({c["id"]: c["verdict"] for c in json.loads(report.read_text(encoding="utf-8"))["claims"]})
+        if plain:
+            claims.unlink()
     return verdicts
 
 
-def score(folder: Path, show_misses: bool) -> None:
+def score(folder: Path, show_misses: bool, plain: bool = False) -> None:
     absent = missing_texts(folder)
     if absent:
         print(f"{folder.name}: skipped, {len(absent)} texts are not rebuilt (e.g. texts/{absent[0]}); "
               f"see benchmarks/realnews/README.md")
         return
-    got = run(folder)
+    got = run(folder, plain)
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     for lang in ("en", "fr"):
         ids = [i for i in gold if i.startswith(lang + "-")]
@@ -71,7 +84,7 @@ def score(folder: Path, show_misses: bool) -> None:
             continue
         misses = [i for i in ids if got.get(i) not in {gold[i]["verdict"], *gold[i].get("accept", [])}]
         right = len(ids) - len(misses)
-        print(f"{folder.name} {lang}: {right}/{len(ids)} = {right / len(ids):.3f}")
+        print(f"{folder.name} {lang}{' (plain)' if plain else ''}: {right}/{len(ids)} = {right / len(ids):.3f}")
         if show_misses:
             for i in misses:
                 print(f"    {i}: expected {gold[i]['verdict']}, got {got.get(i, 'missing')}")
@@ -81,9 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", help="set folders (default: every one here)")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--plain", action="store_true", help="check each claim as its bare sentence")
     args = parser.parse_args()
     for folder in sets(args.sets):
-        score(folder, args.misses)
+        score(folder, args.misses, args.plain)
 
 
 if __name__ == "__main__":

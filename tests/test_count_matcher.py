@@ -40,3 +40,28 @@ def test_linear_time(unit):
     small, large = per_kb(8_000), per_kb(64_000)
     # Linear: the cost per KB does not grow with the size (a quadratic walk would be 8 times slower).
     assert large < 4 * small + 0.005, f"{unit!r}: {small * 1000:.2f} ms/KB at 8 KB, {large * 1000:.2f} at 64 KB"
+
+
+@pytest.mark.parametrize("written, lang, value", [
+    ("1 051 476 entreprises", "fr", "1051476 entreprise"),
+    ("150 nouvelles jeunes pousses", "fr", "150 pousse"),
+    ("11 rate hikes", "en", "11 hike"),
+    ("301.6 million paid memberships", "en", "301600000 membership"),
+])
+def test_a_claim_may_count_a_noun_the_list_does_not_know(written, lang, value):
+    """The analyst says what is counted: the file loads, and the noun must still match."""
+    assert str(CountMatcher().parse(written, lang=lang, options={})) == value
+
+
+@pytest.mark.parametrize("written, lang", [
+    ("deux Américains", "fr"), ("3 years", "en"), ("5 fois", "fr"), ("2023 les ventes", "fr"), ("23,000", "en"),
+])
+def test_names_time_and_years_are_never_counted(written, lang):
+    with pytest.raises(ValueError, match="is not a count"):
+        CountMatcher().parse(written, lang=lang, options={})
+
+
+def test_an_article_counts_only_the_listed_nouns():
+    """In an article a count of any noun would cut the frames of the values around it."""
+    text = "Globex a vu 667 000 entreprises et 8 matchs, et compte 9 800 salariés."
+    assert [m.text for m in CountMatcher().extract(text, lang="fr")] == ["9 800 salariés"]

@@ -110,6 +110,20 @@ def _words(names) -> str:
 _NOUN_RE = re.compile(
     rf"{SPACE}*(?:(?i:de|d['’]|of){SPACE}*)?(?:(?i:{_words(_ADJECTIVES)}){SPACE}+){{0,2}}"
     rf"(?P<noun>(?i:{_words(_FOLD)}))(?![\w'’-])")
+# A plural noun the list does not know ("667 000 entreprises", "11 rate hikes", "301.6 million paid
+# memberships"), in a claim's value: the analyst says what is counted, and the file must load.
+# Articles are not read so: there, a count of any noun would cut the frames of the values around
+# it ("8 matchs … contre 400 millions d'euros"). A year ("2023 les ventes") and the words of time,
+# ratios and scale are never counted.
+_OPEN_NOUN_RE = re.compile(
+    rf"{SPACE}+(?:(?i:{_words(_ADJECTIVES)}){SPACE}+)?(?:(?P<mid>[^\W\d_]{{3,}}){SPACE}+)?"
+    rf"(?P<noun>[^\W\d_]{{3,}}[sx])(?![\w'’-])")
+_NOT_COUNTED = frozenset("""
+    ans années mois jours semaines heures minutes secondes fois points pts reprises fr
+    years months weeks days hours minutes seconds times points percent cents pence basis
+    les des aux ces ses nos vos leurs dans sous sans plus moins avec pour chez vers
+    the its his her their this that these those with from into over than plus less
+""".split())
 _RANGE_JOIN_RE = re.compile(rf"(?i){SPACE}*(?:(?P<w>et|and|à|to)|[-–—]){SPACE}*$")
 _ARTICLE_RE = re.compile(r"(?i:un|une|a|an)")
 _GLUED_RE = re.compile(r"[\w.,/:-]")  # a number inside a code or a date ("A320", "2023-10", "3.5.1")
@@ -128,10 +142,13 @@ class CountMatcher(Matcher):
       100 million users" (``~``), "up to 500 jobs" (``<``), "au moins 3 000 postes";
     - ranges: "between 1,000 and 2,000 jobs", "de 300 à 400 postes", "3 000-4 000 emplois".
 
-    The nouns are a fixed list of people, jobs, accounts, units, shares, sites, vehicles and the like,
-    French and English, singular and plural; a number without one of them is not a count ("10 000" alone,
-    "10 millions d'euros", "2 000 tests"). The noun is folded (lower case, singular; "people" is
-    ``person``), so "salariés" and "salarié" are the same unit, but "employés" and "salariés" are not.
+    The nouns are a list of people, jobs, accounts, units, shares, sites, vehicles and the like, French
+    and English, singular and plural; a number without one of them is not a count in an article
+    ("10 000" alone, "10 millions d'euros", "2 000 tests"). A claim's value may count any other plural
+    noun, right after the number or after one word ("667 000 entreprises", "11 rate hikes"), except
+    a year's ("2023 les ventes") and the words of time, ratios and scale ("3 ans", "5 fois"). The noun is folded (lower case, singular; "people"
+    is ``person``), so "salariés" and "salarié" are the same unit, but "employés" and "salariés" are
+    not.
 
     Comparison: a count of another noun is UNDECIDED (it is another quantity, not a contrary one); with
     the same noun, numbers compare as amounts do: equal (or a rounding: "10 000" of "9 987") MATCH, a
@@ -144,7 +161,7 @@ class CountMatcher(Matcher):
     def parse(self, text: str, *, lang: str, options: Mapping[str, object]) -> Count:
         _tolerance(options)
         stripped = str(text).strip()
-        found = list(self._read(stripped, lang if lang in ("fr", "en") else None))
+        found = list(self._read(stripped, lang if lang in ("fr", "en") else None, open_nouns=True))
         if len(found) == 1 and not re.search(r"\w", stripped[:found[0][0]] + stripped[found[0][1]:]):
             return found[0][2]
         raise ValueError(f"{stripped!r} is not a count: write a number and what it counts, e.g. "
@@ -155,12 +172,12 @@ class CountMatcher(Matcher):
         for start, end, value in self._read(text, lang if lang in ("fr", "en") else None):
             yield Mention(kind=self.kind, start=start, end=end, text=text[start:end], value=value)
 
-    def _read(self, text: str, lang: str | None) -> Iterator[tuple[int, int, Count]]:
+    def _read(self, text: str, lang: str | None, open_nouns: bool = False) -> Iterator[tuple[int, int, Count]]:
         previous: Quantity | None = None
         for number in read_numbers(text, lang, ratios=False):
             before = previous
             previous = number
-            noun = _NOUN_RE.match(text, number.end)
+            noun = _NOUN_RE.match(text, number.end) or (_open_noun(text, number) if open_nouns else None)
             if noun is None or (number.start and _GLUED_RE.match(text, number.start - 1)
                                 and not text[number.start - 1].isspace()):
                 continue
@@ -169,7 +186,7 @@ class CountMatcher(Matcher):
             if number.value == 1 and _ARTICLE_RE.fullmatch(text, number.start, number.end):
                 continue  # "un contrat", "a share": an article, not a count of one
             words = noun.group("noun")
-            folded = _FOLD[words.lower()]
+            folded = _FOLD.get(words.lower()) or _singular(words)
             low = high = number.value
             start, qualifier = number.start, "exact"
             join = _RANGE_JOIN_RE.match(text, before.end, number.start) if before else None
@@ -194,6 +211,24 @@ class CountMatcher(Matcher):
         if not isinstance(got, Count) or want.noun != got.noun:
             return Agreement.UNDECIDED
         return compare_bounds(want, got, _tolerance(expected.options), APPROX, relative=True)
+
+
+def _open_noun(text: str, number: Quantity) -> "re.Match[str] | None":
+    """``_OPEN_NOUN_RE`` after ``number``, unless the number is a year or a word is never counted."""
+    if not number.scaled and 1900 <= number.value <= 2100 and number.end - number.start == 4:
+        return None
+    found = _OPEN_NOUN_RE.match(text, number.end)
+    words = [w for w in (found.group("mid"), found.group("noun")) if w] if found else []
+    # a capitalised word is a name or a nationality ("deux Américains"), not what is counted
+    if not words or any(w.lower() in _NOT_COUNTED or not w[0].islower() for w in words):
+        return None
+    return found
+
+
+def _singular(noun: str) -> str:
+    """"entreprises" → ``entreprise``, "hikes" → ``hike``: the folded form of an open noun."""
+    folded = unicodedata.normalize("NFC", noun).lower()
+    return folded[:-1] if len(folded) > 4 and folded[-1] in "sx" else folded
 
 
 def _unscaled(text: str, number: Quantity, lang: str | None) -> Decimal:

@@ -6,8 +6,9 @@ extended by users (``relations`` in ``[tool.claimcheck]``: YAML files of the sam
 plugins (the ``claimcheck_register_relations`` hook). The lexicon serves two rules:
 
 ``relation-synonym``
-    A claim cue that is one of a relation's phrases stands for the whole relation: a claim
-    on "résultat net" finds "bénéfice net" and "résultat net part du groupe".
+    A claim cue that is one of a relation's nouns stands for the relation's nouns, in every
+    language: a claim on "résultat net" finds "bénéfice net", "résultat net part du groupe"
+    and "net income" (:mod:`claimcheck.query` has the rule).
 ``relation-competes``
     Every phrase of another relation found in a passage competes for the values around it:
     in "le chiffre d'affaires atteint 19,6 milliards et le résultat net 2,98 milliards", the

@@ -88,3 +88,17 @@ def test_an_article_with_nothing_to_draft_is_a_usage_error(started, capsys) -> N
     (started / "articles" / "note.md").write_text("Une note sans chiffre.\n", encoding="utf-8")
     run = cc(capsys, "draft", "articles/note.md")
     assert run.ret == 4 and "no claim to draft" in run.error_line, run
+
+
+def test_drafts_from_the_seed_articles_are_supported_by_them(tmp_path, monkeypatch, capsys) -> None:
+    """Issue 9: drafts come from the text, so checked back against it they are supported."""
+    import shutil
+    shutil.copytree(Path(__file__).parent.parent / "seeds", tmp_path / "seeds")
+    (tmp_path / "claims").mkdir()
+    monkeypatch.chdir(tmp_path)
+    drafted = cc(capsys, "draft", "seeds", "-o", "claims/drafted.yaml")
+    assert drafted.ret == 0, drafted
+    count = len(yaml.safe_load((tmp_path / "claims" / "drafted.yaml").read_text(encoding="utf-8"))["claims"])
+    checked = cc(capsys, "claims/drafted.yaml", "-q", "--json", "r.json")
+    verdicts = [c["verdict"] for c in yaml.safe_load((tmp_path / "r.json").read_text(encoding="utf-8"))["claims"]]
+    assert count >= 10 and verdicts.count("supported") / count >= 0.95, (verdicts, checked)

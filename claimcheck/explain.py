@@ -59,6 +59,8 @@ def explain(claim: Claim, index: Index, matchers: dict[str, Matcher], conflict: 
     lines = [f"{claim.nodeid}  {result.verdict.value.upper()}", f"  claim: {claim.text}",
              f"  about: {', '.join(g[0] for g in claim.about) or '(none)'};  cues: {', '.join(claim.cues)};  "
              f"expect: {', '.join(f'{e.kind} {e.text}' for e in claim.expect)}"]
+    if claim.inferred:
+        lines.append(f"  read from the sentence: {', '.join(f'{i.field} ({i.rule})' for i in claim.inferred)}")
     found = list(readings(claim, index))
     for document in index.documents:
         mine = [r for r in found if r.passage.document is document]

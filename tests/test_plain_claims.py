@@ -169,3 +169,12 @@ def test_an_unsupported_language_is_a_usage_error(project, capsys) -> None:
     (project / "claims" / "c.yaml").write_text(f"lang: de\n{PLAIN}", encoding="utf-8")
     run = cc(capsys)
     assert run.ret == 4 and "claims/c.yaml:1:7" in run.error_line and "'de'" in run.error_line, run
+
+
+def test_explain_and_the_json_report_name_the_rules_that_read_the_sentence(project, capsys) -> None:
+    cc(capsys, "-q", "--json", "r.json")
+    first = yaml.safe_load((project / "r.json").read_text())["claims"][0]
+    assert first["read"] == {"lang": ["claim-language"], "about": ["claim-entity-name"], "cues": ["claim-relation"],
+                             "expect": ["claim-values"]}
+    shown = cc(capsys, "explain", "claims/c.yaml::" + first["id"]).out
+    assert "read from the sentence: lang (claim-language), about (claim-entity-name)," in shown, shown

@@ -5,7 +5,8 @@ The shape, stable within a version::
     {"version": 1,
      "summary": {"supported": n, "contradicted": n, "absent": n, "error": n, "passed": n, "failed": n},
      "claims": [{"id", "file", "line", "claim", "verdict", "expected" (only when declared),
-                 "passed", "error" (only on error), "tags",
+                 "passed", "error" (only on error), "tags", "read" (only for fields read from the
+                 sentence: {field: [rule, …]}),
                  "evidence": [{"source", "line", "start", "end", "quote", "verdict", "hedged",
                                "found": {kind: value},
                                "mentions": [{"kind", "text", "value", "start", "end"}]}]}]}
@@ -105,6 +106,10 @@ def claim_entry(result: Result, strict: bool = False) -> dict[str, Any]:
     if result.verdict is Verdict.ERROR or result.error is not None:
         entry["error"] = result.error or ""
     entry["tags"] = list(claim.tags)
+    if claim.inferred:
+        entry["read"] = {}
+        for inferred in claim.inferred:
+            entry["read"].setdefault(inferred.field, []).append(inferred.rule)
     entry["evidence"] = [evidence_entry(item) for item in result.evidence]
     return entry
 

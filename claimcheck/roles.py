@@ -33,6 +33,11 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
 ``role-restated``
     A value restating the one before it (", or 0.2 percent", ", soit 2 milliards") takes its
     role: "rose by twelve cents, or 0.4 percent" is a change in both.
+``role-table-header``
+    In a table whose header dates two columns or more ("Metric | Q4 2023 | Q4 2024 | Change |"),
+    the latest period's column is the level, the others' the bases, and a column headed
+    "Change", "Var.", "%" the change, wherever the columns stand (without such a header,
+    ``role-table``: the first value is the level, a second the base, a percentage the change).
 ``role-period-label``
     A date right beside a results noun ("résultats 2023", "Q3 earnings report") labels the
     period the figures cover: it decides a claim on that period, not the day the results
@@ -164,11 +169,65 @@ def _table_role(text: str, mention: Mention) -> RoleReading | None:
     row = text[row_start:mention.start]
     if "|" not in row or "|" not in text[mention.end:row_end if row_end >= 0 else len(text)]:
         return None
+    negative = row.rstrip().endswith("(") or text[mention.start - 1:mention.start] == "("
+    header = _header_role(_table_header(text, row_start), row.count("|"), negative)
+    if header is not None:
+        return header
     cells = [c for c in row.split("|")[1:-1] if regex.search(r"\d", c)]
     if mention.kind == "percentage" and cells:
-        negative = row.rstrip().endswith("(") or text[mention.start - 1:mention.start] == "("
         return RoleReading(Role.CHANGE, -1 if negative else 1, "role-table")
     return RoleReading(Role.BASE, None, "role-table") if cells else RoleReading(Role.LEVEL, None, "role-table")
+
+
+_HEADER_REACH = 60
+"""How many rows above a row its table's header may stand."""
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\p{L}\d])(?:FY|EX)['’]?(\d\d)(?!\d)", regex.IGNORECASE)
+_PART = regex.compile(r"(?<![\p{L}])(?:Q|T|H|S)([1-4])(?!\d)|(?<!\d)([1-4])(?:Q|T|H|S)(?![\p{L}])", regex.IGNORECASE)
+_CHANGE_HEADER = regex.compile(r"\b(?:change|chg|var\.?|variation|évolution|growth|croissance|yoy|y/y)\b|[%Δ]",
+                               regex.IGNORECASE)
+
+
+def _table_header(text: str, row_start: int) -> list[str] | None:
+    """The cells of the first row of the table holding the row at ``row_start`` (rows of
+    dashes, as in "---|---|", skipped), or None when the row is the first."""
+    header, start = None, row_start
+    for _ in range(_HEADER_REACH):
+        if start == 0:
+            break
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[line_start:start - 1]
+        if "|" not in line:
+            break
+        if regex.search(r"[^\s|:\-]", line):
+            header = line
+        start = line_start
+    return header.split("|") if header is not None else None
+
+
+def _period(cell: str) -> tuple[int, int] | None:
+    """"Q4 2024" → (2024, 4), "2023" → (2023, 0), "FY25" → (2025, 0); None for no period."""
+    years = [int(m.group(1)) + 2000 if m.group(1) else int(m.group()) for m in _YEAR.finditer(cell)]
+    if not years:
+        return None
+    part = _PART.search(cell)
+    return max(years), int(next(g for g in part.groups() if g)) if part else 0
+
+
+def _header_role(header: list[str] | None, column: int, negative: bool) -> RoleReading | None:
+    """``role-table-header``: when a table's header dates two columns or more ("Metric | Q4 2023
+    | Q4 2024 | Change |"), the latest period's column is the level, the others' the bases,
+    and a column headed "Change", "Var.", "%" the change, wherever the columns stand."""
+    if header is None or column >= len(header):
+        return None
+    periods = {i: key for i, cell in enumerate(header) if (key := _period(cell)) is not None}
+    if len(periods) < 2:
+        return None
+    if column in periods:
+        latest = periods[column] == max(periods.values())
+        return RoleReading(Role.LEVEL if latest else Role.BASE, None, "role-table-header")
+    if _CHANGE_HEADER.search(header[column]):
+        return RoleReading(Role.CHANGE, -1 if negative else 1, "role-table-header")
+    return None
 
 
 _SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")

@@ -9,6 +9,7 @@ which kinds it inherited).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 import regex
@@ -35,8 +36,9 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
     ``period-from-headline``: else the period the headline labels ("Résultats annuels
     2023"), or its one date (… "Résultat net : 2 983 M€");
     ``day-from-publication``: for a claim dated to a day or a month that holds the
-    publication day, else that day ("The central bank has raised its rate to 4.75%",
-    in that day's news; "le taux de dépôt passe à 2,5 %" in June's, for "juin 2024").
+    publication day, or the day before it (news reports yesterday's decision), that day ("The
+    central bank has raised its rate to 4.75%", in that day's or the next day's news; "le taux
+    de dépôt passe à 2,5 %" in June's, for "juin 2024").
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
@@ -68,10 +70,15 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
         value, matcher = facet.value, index.matchers.get(facet.kind)
         start, end = getattr(value, "start", None), getattr(value, "end", None)
         if day is None or day.day is None or matcher is None or start is None or end is None \
-                or (end - start).days > 31 or not start <= day.first_day <= end:
+                or (end - start).days > 31:
+            continue
+        # the day itself, or the day before: the morning's news reports yesterday's decision
+        # (a rate cut decided on the 18th, in a story dated the 19th)
+        held = [d for d in (day.first_day, day.first_day - datetime.timedelta(days=1)) if start <= d <= end]
+        if not held:
             continue
         try:
-            parsed = matcher.parse(str(day), lang=query.claim.lang, options={})
+            parsed = matcher.parse(held[0].isoformat(), lang=query.claim.lang, options={})
         except ValueError:
             continue
         found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,

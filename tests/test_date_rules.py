@@ -2,7 +2,8 @@
 
 Each rule runs only where its triggers are and, when its parsed pattern says every match holds one of a few
 strings (extract._required), only on texts holding one; here every match of every rule on the date cases and
-the benchmark's date texts holds one of its strings."""
+the benchmark's date texts holds one of its strings. The triggers are found in one pass (triggers.scan); here
+that pass finds what a scan per kind finds."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.matchers.date import extract
+from claimcheck.matchers.date import extract, triggers
 from claimcheck.testing import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def _texts() -> list[str]:
 def test_every_match_holds_a_required_string(lang):
     texts = [text.lower() for text in _texts()]
     checked = 0
-    for _needs, rules in extract._PLANS[lang]:
+    for _needs, rules in extract._PLANS[lang][0]:
         for _index, _pattern, low_pattern, _handler, _digit, required in rules:
             if not required:
                 continue
@@ -45,3 +46,19 @@ def test_required_strings_of_a_pattern():
     assert extract._required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == ("days", "jours")
     assert extract._required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == ("earlier", "previously")
     assert extract._required(re.compile(r"(?:the\s)?\d+")) == ()  # nothing every match must hold
+
+
+def test_one_scan_finds_the_triggers_of_a_scan_per_kind():
+    checked = 0
+    for text in _texts() + ["1/2/3 04.05.2006 le 7, Q3 1990s 20190512 l'an 2100 mars"]:
+        low = text.lower()
+        want: dict[str, list[int]] = {}
+        for kind, source in triggers.DIGIT_KINDS.items():
+            for m in re.finditer(source, low):
+                want.setdefault(kind, []).append(m.start())
+        for m in re.finditer(triggers._WORD, low):
+            for kind in triggers._KINDS_OF[m.group()]:
+                want.setdefault(kind, []).append(m.start())
+        assert triggers.scan(low, True, re.search(r"\d", low) is not None) == want, text
+        checked += sum(map(len, want.values()))
+    assert checked > 1000

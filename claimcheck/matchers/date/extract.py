@@ -27,18 +27,24 @@ _CONNECTOR = re.compile(
 _RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$", re.IGNORECASE)
 
 
-def _plan(lang: str | None) -> list[tuple[tuple[str, ...], list[tuple[int, re.Pattern, object]]]]:
-    """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index.
+def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list]], dict[str, tuple[int, ...]]]:
+    """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index;
+    and, for each kind of trigger, the groups that need it.
 
-    Built once per language: the per-text loop then skips a whole group when its triggers are absent, instead
-    of looking at each of its rules (on short texts that per-rule overhead cost as much as the regexes).
+    Built once per language: the per-text loop then visits only the groups whose triggers the text holds,
+    instead of looking at each rule (on short texts that per-rule overhead cost as much as the regexes).
     """
-    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object, bool]]] = {}
+    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, re.Pattern, object, bool, tuple[str, ...]]]] = {}
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
             low = _lowered(pattern)
             groups.setdefault(needs, []).append((index, pattern, low, handler, _needs_digit(pattern), _required(low)))
-    return list(groups.items())
+    plan = list(groups.items())
+    by_kind: dict[str, tuple[int, ...]] = {}
+    for number, (needs, _rules) in enumerate(plan):
+        for kind in needs:
+            by_kind[kind] = by_kind.get(kind, ()) + (number,)
+    return plan, by_kind
 
 
 def _lowered(pattern: re.Pattern) -> re.Pattern:
@@ -182,28 +188,24 @@ _DIGIT = re.compile(r"\d")
 def _candidates(text: str, lang: str | None) -> list[_Cand]:
     """Every rule's candidates, each rule run only in the windows around its triggers."""
     found = []
-    starts: dict[str, list[int]] = {}
     has_digit = _DIGIT.search(text) is not None
     low = text.lower()
+    # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
     same_length = len(low) == len(text)
-    if not has_digit:  # every trigger other than a date word is made of digits: none to look for
-        starts.update(dict.fromkeys(triggers.TRIGGERS, []))
-    plan = _PLANS.get(lang)
-    if plan is None:
-        plan = _PLANS[lang] = _plan(lang)
-    for needs, rules in plan:
-        for kind in needs:
-            if kind not in starts:
-                triggers.find(text, kind, starts)
-        at = starts[needs[0]] if len(needs) == 1 else sorted(set().union(*(starts[kind] for kind in needs)))
-        if not at:
-            continue
+    target = low if same_length else text
+    starts = triggers.scan(target, same_length, has_digit)
+    if not starts:
+        return []
+    plan, by_kind = _PLANS.get(lang) or _PLANS.setdefault(lang, _plan(lang))
+    numbers = sorted({number for kind in starts for number in by_kind.get(kind, ())})
+    for number in numbers:
+        needs, rules = plan[number]
+        at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
         spans = triggers.windows(text, at)
         for index, pattern, low_pattern, handler, digit, required in rules:
             if digit and not has_digit or required and not any(map(low.__contains__, required)):
                 continue
-            # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
-            scanned, target = (low_pattern, low) if same_length else (pattern, text)
+            scanned = low_pattern if same_length else pattern
             for pos, endpos in spans:
                 for m in scanned.finditer(target, pos, endpos):
                     cand = handler(_OnText(m, text, pattern) if same_length else m, lang)

@@ -1,7 +1,7 @@
 """The date rules' pre-filters are sound: a rule skipped on a text could not have matched it.
 
 Each rule runs only where its triggers are and, when its parsed pattern says every match holds one of a few
-strings (extract._required), only on texts holding one; here every match of every rule on the date cases and
+strings (prefilter.required), only on texts holding one; here every match of every rule on the date cases and
 the benchmark's date texts holds one of its strings. The triggers are found in one pass (triggers.scan); here
 that pass finds what a scan per kind finds."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.matchers.date import extract, triggers
+from claimcheck.matchers.date import extract, prefilter, triggers
 from claimcheck.testing import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +43,9 @@ def test_every_match_holds_a_required_string(lang):
 
 def test_required_strings_of_a_pattern():
     # of the two sets every match needs, the one whose shortest string is longest
-    assert extract._required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == ("days", "jours")
-    assert extract._required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == ("earlier", "previously")
-    assert extract._required(re.compile(r"(?:the\s)?\d+")) == ()  # nothing every match must hold
+    assert prefilter.required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == ("days", "jours")
+    assert prefilter.required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == ("earlier", "previously")
+    assert prefilter.required(re.compile(r"(?:the\s)?\d+")) == ()  # nothing every match must hold
 
 
 def test_one_scan_finds_the_triggers_of_a_scan_per_kind():
@@ -61,4 +61,24 @@ def test_one_scan_finds_the_triggers_of_a_scan_per_kind():
                 want.setdefault(kind, []).append(m.start())
         assert triggers.scan(low, True, re.search(r"\d", low) is not None) == want, text
         checked += sum(map(len, want.values()))
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_match_lies_in_a_window_of_its_triggers(lang):
+    # the rule's ``needs`` are sound: a rule run only around those triggers misses none of its candidates
+    texts = [text for text in _texts() if len(text.lower()) == len(text)]
+    checked = 0
+    for needs, rules in extract._PLANS[lang][0]:
+        for text in texts:
+            low = text.lower()
+            found = triggers.scan(low, True, re.search(r"\d", low) is not None)
+            at = sorted(t for kind in needs for t in found.get(kind, ()))
+            for _index, pattern, low_pattern, handler, _digit, _required in rules:
+                for m in low_pattern.finditer(low):
+                    if handler(extract._OnText(m, text, pattern), lang) is None:
+                        continue
+                    assert any(t - triggers.BEFORE <= m.start() and m.end() <= t + triggers.AFTER for t in at), (
+                        needs, low_pattern.pattern[:80], m.group())
+                    checked += 1
     assert checked > 1000

@@ -4,16 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-try:  # the regex parser, to read what a rule's pattern requires (sre_parse before Python 3.11)
-    from re import _constants as _sre_c, _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre_c
-    import sre_parse as _sre_parse
-
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
+from .prefilter import needs_digit, required
 from .patterns import RULES
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
@@ -38,7 +33,7 @@ def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list]], dict[st
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
             low = _lowered(pattern)
-            groups.setdefault(needs, []).append((index, pattern, low, handler, _needs_digit(pattern), _required(low)))
+            groups.setdefault(needs, []).append((index, pattern, low, handler, needs_digit(pattern), required(low, needs)))
     plan = list(groups.items())
     by_kind: dict[str, tuple[int, ...]] = {}
     for number, (needs, _rules) in enumerate(plan):
@@ -93,92 +88,6 @@ class _OnText:
 
     def span(self, group=0) -> tuple[int, int]:
         return self._m.span(group)
-
-
-def _needs_digit(pattern: re.Pattern) -> bool:
-    """True when every match of ``pattern`` holds a digit: such a rule cannot match a window without one."""
-    return _seq_needs_digit(_sre_parse.parse(pattern.pattern, pattern.flags))
-
-
-def _seq_needs_digit(items) -> bool:
-    return any(_item_needs_digit(op, av) for op, av in items)
-
-
-def _item_needs_digit(op, av) -> bool:
-    c = _sre_c
-    if op is c.LITERAL:
-        return chr(av).isdigit()
-    if op is c.IN:
-        return all((o is c.CATEGORY and a is c.CATEGORY_DIGIT) or (o is c.LITERAL and chr(a).isdigit())
-                   or (o is c.RANGE and all(chr(x).isdigit() for x in range(a[0], a[1] + 1))) for o, a in av)
-    if op is c.SUBPATTERN:
-        return _seq_needs_digit(av[3])
-    if op is c.BRANCH:
-        return all(_seq_needs_digit(branch) for branch in av[1])
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        return av[0] >= 1 and _seq_needs_digit(av[2])
-    return False  # lookarounds, categories, anything else: assume it may match without a digit
-
-
-_MAX_WORDS = 64  # the most strings a required set is built with (a product of alternatives grows fast)
-_SELECTIVE = 8  # the most strings a required set may hold to be worth looking for
-
-
-def _required(pattern: re.Pattern) -> tuple[str, ...]:
-    """Strings of which every match of ``pattern`` holds one ("du", "from", "between" for a range that must
-    open with one of them), read from the parsed pattern; empty when no such set was found. A text holding
-    none of them cannot match: ``str.__contains__`` on the text costs less than one scan by the rule."""
-    found = _seq_required(_sre_parse.parse(pattern.pattern, pattern.flags))
-    words = found[0] if found else ()
-    # A large or short set (all the month names, "1" or "20") is what the rule's trigger already says, and
-    # looking for each of its strings costs more than it saves.
-    return tuple(sorted(words)) if 0 < len(words) <= _SELECTIVE and min(map(len, words)) >= 3 else ()
-
-
-def _seq_required(items) -> tuple[set[str], bool] | None:
-    """The best required set of a sequence, and whether the sequence matches exactly one of its strings.
-
-    Adjacent exact items combine ("d" then "u|epuis" is "du|depuis"); of the runs, the one whose shortest
-    string is longest is kept (the most selective)."""
-    best, run, exact = None, {""}, True
-    for op, av in items:
-        got = _item_required(op, av)
-        if got is not None and got[1] and len(run) * len(got[0]) <= _MAX_WORDS:
-            run = {a + b for a in run for b in got[0]}
-            continue
-        best = _better(best, run)
-        run, exact = {""}, False
-        if got is not None:
-            best = _better(best, got[0])
-    best = _better(best, run)
-    return (best, exact) if best else None
-
-
-def _better(a: set[str] | None, b: set[str]) -> set[str] | None:
-    if not b or "" in b:
-        return a
-    if a is None or min(map(len, b)) > min(map(len, a)):
-        return b
-    return a
-
-
-def _item_required(op, av) -> tuple[set[str], bool] | None:
-    c = _sre_c
-    if op is c.LITERAL:
-        return {chr(av)}, True
-    if op is c.SUBPATTERN:
-        return _seq_required(av[3])
-    if op is c.BRANCH:
-        branches = [_seq_required(branch) for branch in av[1]]
-        if any(b is None for b in branches) or sum(len(b[0]) for b in branches) > _MAX_WORDS:
-            return None
-        return set().union(*(b[0] for b in branches)), all(b[1] for b in branches)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-        found = _seq_required(av[2])
-        return (found[0], found[1] and av[0] == av[1] == 1) if found else None
-    if op in (c.AT, c.ASSERT_NOT, c.ASSERT):
-        return {""}, True  # zero-width: matches the empty string, exactly
-    return None
 
 
 _PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}

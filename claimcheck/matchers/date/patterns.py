@@ -35,7 +35,7 @@ def rule(langs: str, pattern: str, needs: tuple[str, ...]):
 # -- Numeric dates ----------------------------------------------------------------------------
 
 @rule("fr en", rf"(?<![\d.,/])(?:{WEEKDAY},?{_SP})?(?P<y>(?:19|20)\d\d)(?P<s>[-/. ])(?P<m>0?[1-9]|1[0-2])(?P=s)"
-      r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)", needs=("year",))
+      r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)", needs=("year sep",))
 def _iso(m, lang):
     return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
 
@@ -90,7 +90,7 @@ def _numeric_dm(m, lang):
 
 
 # YYYY-MM, MM/YYYY; "2010-11" is a season when the month is the next year's two last digits.
-@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)", needs=("year",))
+@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)", needs=("year sep",))
 def _ym(m, lang):
     y, mo = int(m["y"]), int(m["m"])
     if len(m["m"]) == 2 and mo == (y + 1) % 100:
@@ -100,14 +100,14 @@ def _ym(m, lang):
     return _Cand(m.start(), m.end(), "month", lambda ref: span, (y, mo, None))
 
 
-@rule("fr en", r"(?<![\d.,/-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)", needs=("year",))
+@rule("fr en", r"(?<![\d.,/-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)", needs=("dm",))
 def _my(m, lang):
     span = _month(int(m["y"]), int(m["m"]))
     return _Cand(m.start(), m.end(), "month", lambda ref: span, (int(m["y"]), int(m["m"]), None))
 
 
 @rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?P<sep>[-–~/]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)",
-      needs=("year",))
+      needs=("year sep",))
 def _year_range(m, lang):
     """2015-2017, 2015-17; and a split year, "2024/25" (a financial year across two
     calendar years), whose span is both years: its months depend on the company."""
@@ -321,22 +321,36 @@ def _skip_preposition(m: re.Match) -> int:
 
 # -- Years, parts of years, quarters, halves, seasons, decades, centuries -----------------------------
 
-_UNITS_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?:%|‰|€|\$|£|¥|pour[ -]?cent|percent|per[ -]cent|euros?|dollars?|livres|francs?|yens?|yuans?|"
-    r"roubles?|pesos?|km|kms|m²|m2|m|cm|mm|kg|tonnes?|tons?|mètres?|metres?|meters?|kilomètres?|kilometers?|"
-    r"miles?|pieds|feet|ft|habitants|personnes|people|persons|salariés|employés|employees|emplois|jobs|postes|"
-    r"morts|victimes|deaths|points?|pts|voix|votes|heures?|hours?|minutes?|min|secondes?|seconds?|jours|days|ans|"
-    r"years|mois|months|semaines|weeks|fois|times|exemplaires|copies|unités|units|véhicules|vehicles|voitures|"
-    r"cars|logements|homes|élèves|students|étudiants|lits|beds|hectares|ha|MW|GW|kW|kWh|MWh|MB|GB|"
-    r"calories|kcal|mg|ml|litres?|liters?|barils|barrels|actions|shares|mots|words|pages|signatures|participants|"
-    r"manifestants|soldats|soldiers|spectateurs|membres|members|clients|customers|abonnés|subscribers|utilisateurs|"
-    r"users|patients|cas|cases|tests|doses|pièces|USD|EUR|CHF|GBP|milliards?|millions?|billions?|km/h|mph|"
-    r"degrés|degrees|°)(?!\w)", re.IGNORECASE)
-_VERSION_BEFORE = re.compile(
-    r"(?:windows|office|server|studio|exchange|excel|word|peugeot|version|v|n°|no\.?|numéro|number|num|nr|#|route|"
-    r"article|art\.|ligne|line|vol\.|tome|page|p\.|pages|chapitre|chapter|code|modèle|model|série|series|rtx|gtx|"
-    r"iphone|galaxy|airbus|boeing|type|bus|standard|norme|iso|top|ps|xbox|lot|dossier|file|room|salle|ref\.?|réf\.?|"
-    r"tel\.?|tél\.?|\+|€|\$|£)[ \u00a0]?$", re.IGNORECASE)
+# After a number, the words that make it a quantity, not a year ("2019 dollars"); a trie (vocabulary._alt): this
+# and the words before it are read at every year a text holds.
+_UNITS_AFTER = re.compile(r"[ \u00a0\u202f]?(?:" + _alt(word.replace("_", " ") for word in """
+    % ‰ € $ £ ¥ pourcent pour_cent pour-cent percent per_cent per-cent euro euros dollar dollars livres franc francs
+    yen yens yuan yuans rouble roubles peso pesos km kms m² m2 m cm mm kg tonne tonnes ton tons mètre mètres metre
+    metres meter meters kilomètre kilomètres kilometer kilometers mile miles pieds feet ft habitants personnes people
+    persons salariés employés employees emplois jobs postes morts victimes deaths point points pts voix votes heure
+    heures hour hours minute minutes min seconde secondes second seconds jours days ans years mois months semaines
+    weeks fois times exemplaires copies unités units véhicules vehicles voitures cars logements homes élèves students
+    étudiants lits beds hectares ha mw gw kw kwh mwh mb gb calories kcal mg ml litre litres liter liters barils
+    barrels actions shares mots words pages signatures participants manifestants soldats soldiers spectateurs
+    membres members clients customers abonnés subscribers utilisateurs users patients cas cases tests doses pièces
+    usd eur chf gbp milliard milliards million millions billion billions km/h mph degrés degrees °
+    """.split()) + r")(?!\w)", re.IGNORECASE)
+# Before a number, the words that make it a name or a code ("Windows 2000", "n° 2019"), with at most one blank
+# after them: endings of the lower-cased words before, so a look-up costs one str.endswith.
+_VERSION_WORDS = tuple("""
+    windows office server studio exchange excel word peugeot version v n° no no. numéro number num nr # route article
+    art. ligne line vol. tome page p. pages chapitre chapter code modèle model série series rtx gtx iphone galaxy
+    airbus boeing type bus standard norme iso top ps xbox lot dossier file room salle ref ref. réf réf. tel tel. tél
+    tél. + € $ £""".split())
+
+
+def _after_version_word(before: str) -> bool:
+    words = before.lower()
+    return words.endswith(_VERSION_WORDS) or words[-1:] in (" ", "\u00a0") and words[:-1].endswith(_VERSION_WORDS)
+
+
+_THOUSANDS_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")
+_THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusqu’en|to|from|by|avant|après|before|"
                           r"after|around|vers|circa|c\.|year|l'an|l’an|année|born|né|née)[ \u00a0]$", re.IGNORECASE)
 
@@ -346,9 +360,9 @@ _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusq
 def _year_alone(m, lang):
     y = int(m["y"])
     before = m.string[max(0, m.start() - 16):m.start()]
-    if _UNITS_AFTER.match(m.string, m.end()) or _VERSION_BEFORE.search(before):
+    if _UNITS_AFTER.match(m.string, m.end()) or _after_version_word(before):
         return None
-    if re.search(r"\d[ \u00a0\u202f]$", before) or re.match(r"[ \u00a0\u202f]\d{3}(?!\d)", m.string[m.end():m.end() + 5]):
+    if _THOUSANDS_BEFORE.search(before) or _THOUSANDS_AFTER.match(m.string[m.end():m.end() + 5]):
         return None  # "1 2019 000" or "2 019": thousands groups
     if y < 1900 and not (m["lead"] or _OLD_YEAR_OK.search(before)):
         return None

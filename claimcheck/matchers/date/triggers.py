@@ -71,6 +71,8 @@ for _kind, _words in WORD_KINDS.items():
 _WORD = rf"(?<![^\W\d_])(?:{_alt(_KINDS_OF)})(?![^\W\d_])"
 DIGIT_KINDS = {
     "year": r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)",
+    # a year and what follows it in "2019-05-12", "2019/05", "2015-2017", "2015 - 17": most years have none
+    "year sep": r"(?<!\d)(?:1[89]|20)\d\d(?: ?[-–~/]|[. ]\d)",
     "compact": r"(?<!\d)(?:19|20)\d{6}(?!\d)",
     "dmy": r"\d(?P<sep>[-/. ])\d{1,2}(?P=sep)\d\d",
     "dm": r"\d[/.-]\d",
@@ -79,8 +81,8 @@ DIGIT_KINDS = {
     "day number": r"(?<!\w)(?:le|the|on)\s{1,3}\d",
 }
 """The triggers that are not date words, as regexes on the lower-cased text; each holds a digit. The first
-five start on a digit, the last two on a letter."""
-_ON_A_DIGIT = 5
+six start on a digit, the last two on a letter."""
+_ON_A_DIGIT = 6
 
 # One pass finds every trigger: at each position a gate (a superset of the triggers' first characters, each
 # branch opening on a character test that fails fast) lets the engine stop only where some trigger may start,

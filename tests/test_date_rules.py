@@ -36,16 +36,22 @@ def test_every_match_holds_a_required_string(lang):
                 continue
             for text in texts:
                 for m in low_pattern.finditer(text):
-                    assert any(word in m.group() for word in required), (low_pattern.pattern[:80], m.group())
+                    for words in required:
+                        assert any(word in m.group() for word in words), (low_pattern.pattern[:80], m.group())
                     checked += 1
     assert checked > 100
 
 
 def test_required_strings_of_a_pattern():
     # of the two sets every match needs, the one whose shortest string is longest
-    assert prefilter.required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == ("days", "jours")
-    assert prefilter.required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == ("earlier", "previously")
+    assert prefilter.required(re.compile(r"(?:dans|in)\s+\d+\s+(?:jours|days)")) == (("days", "jours"), ("dans", "in"))
+    assert prefilter.required(re.compile(r"\d+\s+(?:years?)\s+(?:earlier|previously)")) == (
+        ("earlier", "previously"), ("year",))
     assert prefilter.required(re.compile(r"(?:the\s)?\d+")) == ()  # nothing every match must hold
+    assert prefilter.required(re.compile(r"\d{1,2}[-/]\d")) == (("-", "/"),)
+    # a set the rule's trigger already says is not looked for: each "fiscal" trigger word is one of them
+    assert prefilter.required(re.compile(r"(?:fiscal|fy)\s?q[1-4]")) == (("fiscal", "fy"),)
+    assert prefilter.required(re.compile(r"(?:fiscal|fy)\s?q[1-4]"), [triggers.WORD_KINDS["fiscal"]]) == ()
 
 
 def test_one_scan_finds_the_triggers_of_a_scan_per_kind():

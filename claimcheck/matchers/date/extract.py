@@ -8,7 +8,7 @@ from . import relative  # noqa: F401  (its rules register after the absolute one
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
-from .prefilter import needs_digit, required
+from .prefilter import Guarded, needs_digit, required
 from .patterns import RULES
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
@@ -33,7 +33,8 @@ def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list]], dict[st
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
             low = _lowered(pattern)
-            groups.setdefault(needs, []).append((index, pattern, low, handler, needs_digit(pattern), required(low, needs)))
+            words = [triggers.WORD_KINDS[kind] for kind in needs] if set(needs) <= triggers.WORD_KINDS.keys() else None
+            groups.setdefault(needs, []).append((index, pattern, low, handler, needs_digit(pattern), required(low, words)))
     plan = list(groups.items())
     by_kind: dict[str, tuple[int, ...]] = {}
     for number, (needs, _rules) in enumerate(plan):
@@ -112,14 +113,18 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
         spans = triggers.windows(text, at)
         for index, pattern, low_pattern, handler, digit, required in rules:
-            if digit and not has_digit or required and not any(map(low.__contains__, required)):
+            if digit and not has_digit:
                 continue
-            scanned = low_pattern if same_length else pattern
-            for pos, endpos in spans:
-                for m in scanned.finditer(target, pos, endpos):
-                    cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
-                    if cand is not None and cand.end > cand.start:
-                        found.append((cand.start, -(cand.end - cand.start), index, cand))
+            for words in required:
+                if not any(map(low.__contains__, words)):
+                    break
+            else:
+                scanned = low_pattern if same_length else pattern
+                for pos, endpos in spans:
+                    for m in scanned.finditer(target, pos, endpos):
+                        cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
+                        if cand is not None and cand.end > cand.start:
+                            found.append((cand.start, -(cand.end - cand.start), index, cand))
     # Longest leftmost wins; ties go to the rule registered first.
     found.sort(key=lambda f: f[:3])
     chosen: list[_Cand] = []
@@ -163,8 +168,8 @@ def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
 
 _NOW = r"(?:now|date|(?:the\s{1,3})?present|(?:the\s{1,3})?current\s{1,3}date|maintenant|ce\s{1,3}jour)(?!\w)"
 _TO_NOW = re.compile(r"\s{0,3}(?:to|till|until|through|and|à|a|et|jusqu'à|jusqu’à)\s{1,3}" + _NOW, re.IGNORECASE)
-_FROM_NOW = re.compile(r"(?:between|from|entre|d'ici|d’ici)\s{1,3}" + _NOW + r"\s{1,3}(?:and|to|till|until|through|et|à|au|"
-                       r"jusqu'à|jusqu’à|jusqu'au|jusqu’au)\s{1,3}(?:(?:the|le|la|l'|l’)\s{0,3})?$", re.IGNORECASE)
+_FROM_NOW = Guarded(re.compile(r"(?:between|from|entre|d'ici|d’ici)\s{1,3}" + _NOW + r"\s{1,3}(?:and|to|till|until|through|et|à|au|"
+                               r"jusqu'à|jusqu’à|jusqu'au|jusqu’au)\s{1,3}(?:(?:the|le|la|l'|l’)\s{0,3})?$", re.IGNORECASE))
 
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:

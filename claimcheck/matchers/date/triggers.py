@@ -1,9 +1,9 @@
 """Triggers: the cheap pre-filter that decides where in a text each rule can match.
 
 Every rule's match holds a trigger of the kinds it ``needs``: a kind of date word (month, weekday, unit,
-season, holiday, numeral…), a plausible year, a numeric day, a quarter code. One regex finds them all in one
-pass; a rule then runs only in windows around its triggers, so text without dates (digits, punctuation, prose)
-costs one scan, not one scan per rule.
+season, holiday, numeral…), a plausible year, a numeric day, a quarter code. Three regexes find them all
+(words, digits, day numbers); a rule then runs only in windows around its triggers, so text without dates
+(digits, punctuation, prose) costs those scans, not one scan per rule.
 """
 from __future__ import annotations
 
@@ -74,30 +74,33 @@ DIGIT_KINDS = {
     # a year and what follows it in "2019-05-12", "2019/05", "2015-2017", "2015 - 17": most years have none
     "year sep": r"(?<!\d)(?:1[89]|20)\d\d(?: ?[-–~/]|[. ]\d)",
     "compact": r"(?<!\d)(?:19|20)\d{6}(?!\d)",
-    "dmy": r"\d(?P<sep>[-/. ])\d{1,2}(?P=sep)\d\d",
+    "dmy": r"\d(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.| \d{1,2} )\d\d",  # the same separator twice
     "dm": r"\d[/.-]\d",
     "decade": r"[1-9]0[ \t\u00a0\u202f]{0,3}['\u2019]?s",
     "quarter": r"[qths][1-4]",
-    "day number": r"(?<!\w)(?:le|the|on)\s{1,3}\d",
+    # "le 23", "the 5", "on 12": each branch opens on its letter, then looks behind it for a word start (the
+    # same as (?<!\w) first, but the engine can skip to those letters)
+    "day number": r"(?:l(?<!\w.)e|t(?<!\w.)he|o(?<!\w.)n)\s{1,3}\d",
 }
 """The triggers that are not date words, as regexes on the lower-cased text; each holds a digit. The first
-six start on a digit, the last two on a letter."""
+six start on a digit."""
 _ON_A_DIGIT = 6
 
-# One pass finds every trigger: at each position a gate (a superset of the triggers' first characters, each
-# branch opening on a character test that fails fast) lets the engine stop only where some trigger may start,
-# then a lookahead per kind says which start there. Eight scans a text cost a third of the date time, mostly
-# in the call per scan and in the lookbehind each pattern tried at every position.
-_GATE = (r"(?=(?P<digit>\d)(?:(?<!\d\d)\d\d\d|[-/. ]\d|0[ \t\u00a0\u202f'\u2019s])|(?P<word>" + _WORD + r")"
-         r"|[qths][1-4]|(?<!\w)(?:le|the|on)\s)")
-_SCAN_SOURCE = _GATE + "".join(rf"(?:(?=(?P<k{i}>{p}))|)" for i, p in enumerate(DIGIT_KINDS.values()))
-_SCAN = re.compile(_SCAN_SOURCE)
-_SCAN_ANY_CASE = re.compile(_SCAN_SOURCE, re.IGNORECASE)  # for a text whose lower-casing changes its length
-_WORDS = re.compile(_WORD)
-_WORDS_ANY_CASE = re.compile(_WORD, re.IGNORECASE)
-_DIGIT_GROUP, _WORD_GROUP = _SCAN.groupindex["digit"], _SCAN.groupindex["word"]
-_KIND_GROUPS = [(kind, _SCAN.groupindex[f"k{i}"]) for i, kind in enumerate(DIGIT_KINDS)]
-_ON_DIGIT_GROUPS, _ON_LETTER_GROUPS = _KIND_GROUPS[:_ON_A_DIGIT], _KIND_GROUPS[_ON_A_DIGIT:]
+# The first six kinds and the quarters in one pass that opens on a digit: the engine skips from digit to digit
+# in C (a pattern's leading character set; a pattern opening on a lookbehind is tried at every position). At a
+# digit, a one-character lookbehind holding a lookahead per kind reads which start there, behind a gate (what
+# those kinds may open with); a two-character one, whether a quarter ("q3") ends there.
+_DIGIT_SCAN_SOURCE = (
+    r"\d(?:(?<=(?P<gate>(?=\d(?:(?<!\d\d)\d\d\d|[-/. ]\d|0[ \t\u00a0\u202f'\u2019s]))"
+    + "".join(rf"(?:(?=(?P<k{i}>{p}))|)" for i, p in enumerate(list(DIGIT_KINDS.values())[:_ON_A_DIGIT]))
+    + rf".))|)(?:(?<=(?=(?P<quarter>{DIGIT_KINDS['quarter']}))..)|)(?(gate)|(?(quarter)|(?!)))")
+_SCANS = {lowered: (re.compile(_WORD, flags), re.compile(_DIGIT_SCAN_SOURCE, flags),
+                    re.compile(DIGIT_KINDS["day number"], flags))
+          for lowered, flags in ((True, 0), (False, re.IGNORECASE))}
+"""Words, digits and day numbers: on the lower-cased text, or (False) on a text whose lower-casing changes its
+length."""
+_DIGIT_GROUPS = [(kind, _SCANS[True][1].groupindex[f"k{i}"]) for i, kind in enumerate(list(DIGIT_KINDS)[:_ON_A_DIGIT])]
+_QUARTER_GROUP = _SCANS[True][1].groupindex["quarter"]
 _BLANKS = re.compile(r"\s*")
 
 
@@ -107,29 +110,28 @@ def scan(text: str, lowered: bool, has_digit: bool) -> dict[str, list[int]]:
     ``lowered``: ``text`` is lower-cased already. Of each kind, overlapping triggers are skipped as a scan of
     that kind alone would skip them ("1/2/3" holds one "dm", at 0), so that windows stay what they were.
     """
+    words, digits, day_numbers = _SCANS[lowered]
     found: dict[str, list[int]] = {}
-    if not has_digit:  # no trigger but date words: the plain word scan costs less
-        for m in (_WORDS if lowered else _WORDS_ANY_CASE).finditer(text):
-            for kind in _KINDS_OF.get(m.group() if lowered else m.group().lower(), ()):
-                found.setdefault(kind, []).append(m.start())
+    for m in words.finditer(text):
+        for kind in _KINDS_OF.get(m.group() if lowered else m.group().lower(), ()):
+            found.setdefault(kind, []).append(m.start())
+    if not has_digit:
         return found
     ends: dict[str, int] = {}
-    for m in (_SCAN if lowered else _SCAN_ANY_CASE).finditer(text):
+    for m in digits.finditer(text):
         regs = m.regs
-        if regs[_DIGIT_GROUP][0] >= 0:
-            groups = _ON_DIGIT_GROUPS
-        else:
-            groups = _ON_LETTER_GROUPS
-            start, end = regs[_WORD_GROUP]
-            if start >= 0:
-                word = text[start:end]
-                for kind in _KINDS_OF.get(word if lowered else word.lower(), ()):
-                    found.setdefault(kind, []).append(start)
-        for kind, group in groups:
+        for kind, group in _DIGIT_GROUPS:
             start, end = regs[group]
             if start >= ends.get(kind, 0):  # also false when the kind did not match here (start -1)
                 found.setdefault(kind, []).append(start)
                 ends[kind] = end
+        start, end = regs[_QUARTER_GROUP]
+        if start >= ends.get("quarter", 0):
+            found.setdefault("quarter", []).append(start)
+            ends["quarter"] = end
+    at = [m.start() for m in day_numbers.finditer(text)]
+    if at:
+        found["day number"] = at
     return found
 
 

@@ -30,8 +30,8 @@ def _texts() -> list[str]:
 def test_every_match_holds_a_required_string(lang):
     texts = [text.lower() for text in _texts()]
     checked = 0
-    for _needs, rules in extract._PLANS[lang][0]:
-        for _index, _pattern, low_pattern, _handler, _digit, required in rules:
+    for _needs, rules, _without_digit in extract._PLANS[lang][0]:
+        for _index, _pattern, low_pattern, _handler, required in rules:
             if not required:
                 continue
             for text in texts:
@@ -75,12 +75,12 @@ def test_every_match_lies_in_a_window_of_its_triggers(lang):
     # the rule's ``needs`` are sound: a rule run only around those triggers misses none of its candidates
     texts = [text for text in _texts() if len(text.lower()) == len(text)]
     checked = 0
-    for needs, rules in extract._PLANS[lang][0]:
+    for needs, rules, _without_digit in extract._PLANS[lang][0]:
         for text in texts:
             low = text.lower()
             found = triggers.scan(low, True, re.search(r"\d", low) is not None)
             at = sorted(t for kind in needs for t in found.get(kind, ()))
-            for _index, pattern, low_pattern, handler, _digit, _required in rules:
+            for _index, pattern, low_pattern, handler, _required in rules:
                 for m in low_pattern.finditer(low):
                     if handler(extract._OnText(m, text, pattern), lang) is None:
                         continue

@@ -19,25 +19,31 @@ from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 _CONNECTOR = re.compile(
     r"\s{0,3}(?:-|–|—|~|to|till|until|through|thru|and|à|au|et|jusqu'à|jusqu’à|jusqu'en|jusqu’en|jusqu'au|jusqu’au)\s{0,3}"
     r"(?:(?:the|le|la|l'|l’|en|in)\s{1,3})?$", re.IGNORECASE)
-_RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$", re.IGNORECASE)
+_RANGE_START = Guarded(re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$",
+                                  re.IGNORECASE))
 
 
-def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list]], dict[str, tuple[int, ...]]]:
+def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list, list]], dict[str, tuple[int, ...]]]:
     """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index;
     and, for each kind of trigger, the groups that need it.
 
     Built once per language: the per-text loop then visits only the groups whose triggers the text holds,
-    instead of looking at each rule (on short texts that per-rule overhead cost as much as the regexes).
+    instead of looking at each rule (on short texts that per-rule overhead cost as much as the regexes). Each
+    group lists its rules twice: all of them, for a text with a digit, and those a text without one may match.
     """
-    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, re.Pattern, object, bool, tuple[str, ...]]]] = {}
+    groups: dict[tuple[str, ...], tuple[list, list]] = {}
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
             low = _lowered(pattern)
             words = [triggers.WORD_KINDS[kind] for kind in needs] if set(needs) <= triggers.WORD_KINDS.keys() else None
-            groups.setdefault(needs, []).append((index, pattern, low, handler, needs_digit(pattern), required(low, words)))
-    plan = list(groups.items())
+            rule = (index, pattern, low, handler, required(low, words))
+            with_digit, without = groups.setdefault(needs, ([], []))
+            with_digit.append(rule)
+            if not needs_digit(pattern):
+                without.append(rule)
+    plan = [(needs, with_digit, without) for needs, (with_digit, without) in groups.items()]
     by_kind: dict[str, tuple[int, ...]] = {}
-    for number, (needs, _rules) in enumerate(plan):
+    for number, (needs, _with_digit, _without) in enumerate(plan):
         for kind in needs:
             by_kind[kind] = by_kind.get(kind, ()) + (number,)
     return plan, by_kind
@@ -108,19 +114,21 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         return []
     plan, by_kind = _PLANS.get(lang) or _PLANS.setdefault(lang, _plan(lang))
     numbers = sorted({number for kind in starts for number in by_kind.get(kind, ())})
+    which = 1 if has_digit else 2
     for number in numbers:
-        needs, rules = plan[number]
+        group = plan[number]
+        needs = group[0]
         at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
-        spans = triggers.windows(text, at)
-        for index, pattern, low_pattern, handler, digit, required in rules:
-            if digit and not has_digit:
-                continue
-            for words in required:
-                if not any(map(low.__contains__, words)):
-                    break
-            else:
-                scanned = low_pattern if same_length else pattern
-                for pos, endpos in spans:
+        # A rule's match lies in one window: the strings it needs are looked for there, not in the whole text.
+        windows = [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
+                   for pos, endpos in triggers.windows(text, at)]
+        for index, pattern, low_pattern, handler, required in group[which]:
+            scanned = low_pattern if same_length else pattern
+            for pos, endpos, window in windows:
+                for words in required:
+                    if not any(map(window.__contains__, words)):
+                        break
+                else:
                     for m in scanned.finditer(target, pos, endpos):
                         cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
                         if cand is not None and cand.end > cand.start:
@@ -182,9 +190,10 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     i = 0
     while i < len(cands):
         a = cands[i]
-        lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
-        to_now = _TO_NOW.match(text, a.end) if lead and a.gran != "range" else None
-        if to_now and (i + 1 == len(cands) or cands[i + 1].start >= to_now.end()):
+        # "from", "between", "du" before the date: looked for only where a range may follow
+        to_now = _TO_NOW.match(text, a.end) if a.gran != "range" else None
+        lead = _RANGE_START.search(text, max(0, a.start - 16), a.start) if to_now else None
+        if to_now and lead and (i + 1 == len(cands) or cands[i + 1].start >= to_now.end()):
             out.append(_Cand(lead.start(), to_now.end(), "range", _until_ref(a.resolve)))
             i += 1
             continue
@@ -196,8 +205,9 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = text[a.end:b.start]
-            lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
             connector = _CONNECTOR.match(gap) if len(gap) <= 24 else None
+            if connector and not to_now:
+                lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
             if connector and _joinable(a, b, gap, lead):
                 out.append(_range(a, b, lead.start() if lead else a.start))
                 i += 2

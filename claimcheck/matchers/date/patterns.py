@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from typing import Callable
 
+from .prefilter import Guarded
 from .resolve import (
     _Cand, _Ref, _day_cand, _day_span, _fixed, _last, _latest_day, _latest_month, _month, _months, _part,
     _unresolved,
@@ -75,7 +76,7 @@ def _numeric(m, a, b, year, lang):
 # Year-less numeric days only with a slash ("22/04") or after a weekday ("vendredi 7.6"): "5.12"
 # is a decimal and "7-6" a score. "24/7" means "all the time".
 # The weekday is looked for before the match, not in it: "this Friday 7.6" is then two candidates that merge.
-_WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?{_SP}(?:(?:le|the|on){_SP})?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = Guarded(re.compile(rf"{WEEKDAY},?{_SP}(?:(?:le|the|on){_SP})?$", re.IGNORECASE))
 
 
 @rule("fr en", rf"(?<![\d.,/-])(?:(?:le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)", needs=("dm",))
@@ -140,11 +141,14 @@ def _mixed(m, lang):
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?P<article>(?:le|the|on{_SP}the|on){_SP})?)"
 
 
+_CURRENCY_BEFORE = re.compile(r"[$€£¥][ ]?$")  # "$ 15 million": no day
+
+
 @rule("fr en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}"
       rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR}|{_SP}of{_SP}(?P<yy>\d\d)(?=[,.;:!?)]|\s*$))?", needs=("month",))
 def _day_month(m, lang):
     d = _num(m["d"])
-    if d is None or not 1 <= d <= 31 or re.search(r"[$€£¥][ ]?$", m.string[max(0, m.start("d") - 2):m.start("d")]):
+    if d is None or not 1 <= d <= 31 or _CURRENCY_BEFORE.search(m.string, max(0, m.start("d") - 2), m.start("d")):
         return None
     if m["mo"].lower() == "may" and not m["d"][0].isdigit():
         return None  # "One may ask" is no date

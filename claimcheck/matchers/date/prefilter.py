@@ -99,8 +99,10 @@ class Guarded:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         window = text[pos:endpos]
         folded = window.casefold()  # what IGNORECASE equates, "ſ" with "s" too
-        if len(folded) == len(window) and not all(any(map(folded.__contains__, words)) for words in self.sets):
-            return None
+        if len(folded) == len(window):
+            for words in self.sets:
+                if not any(map(folded.__contains__, words)):
+                    return None
         return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
 
 

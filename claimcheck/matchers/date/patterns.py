@@ -7,8 +7,8 @@ from typing import Callable
 
 from .prefilter import Guarded
 from .resolve import (
-    _Cand, _Ref, _day_cand, _day_span, _fixed, _last, _latest_day, _latest_month, _month, _months, _part,
-    _unresolved,
+    _Cand, _Ref, _day_cand, _day_span, _fixed, _is_future, _last, _latest_day, _latest_month, _month, _months,
+    _part, _unresolved,
 )
 from .vocabulary import (
     APOS, DAY, MONTH, MONTHS, MONTH_FULL, WEEKDAY, YEAR, YEAR4, _DAYWORDS, _OSP, _PART, _SP, _alt, _mo, _num,
@@ -55,16 +55,23 @@ def _numeric_dmy(m, lang):
     return _numeric(m, a, b, _year(m["y"]), lang)
 
 
-def _numeric(m, a, b, year, lang):
-    """Day-first in French, month-first in English; the other order when only it is valid."""
+def _order(days: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]] | None:
+    """(month, day) of numeric days written alike: day first in French, month first in English; the other order
+    when only it is valid for one of them."""
     day_first = lang != "en"
-    if day_first and b > 12 >= a:
+    if day_first and any(b > 12 >= a for a, b in days):
         day_first = False
-    elif not day_first and a > 12 >= b:
+    elif not day_first and any(a > 12 >= b for a, b in days):
         day_first = True
-    d, mo = (a, b) if day_first else (b, a)
-    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+    found = [(b, a) if day_first else (a, b) for a, b in days]
+    return found if all(1 <= mo <= 12 and 1 <= d <= 31 for mo, d in found) else None
+
+
+def _numeric(m, a, b, year, lang):
+    order = _order([(a, b)], lang)
+    if order is None:
         return None
+    (mo, d), = order
     if lang is None and a != b and a <= 12 and b <= 12:
         return _Cand(m.start(), m.end(), "day", _unresolved)  # 03/04/2020 without a language
     if year is None:
@@ -88,6 +95,47 @@ def _numeric_dm(m, lang):
     if (a, b) in {(24, 7), (7, 7), (7, 24)} or (len(m["a"]) + len(m["b"]) < 3 and not wd):
         return None
     return _numeric(m, a, b, None, lang)
+
+
+@rule("fr en", rf"(?<![\d.,/-])(?P<a1>\d{{1,2}})(?P<s>[/-])(?P<b1>\d{{1,2}})(?:(?P=s)(?P<y1>\d{{4}}))?[-–]"
+      rf"(?P<a2>\d{{1,2}})(?P=s)(?P<b2>\d{{1,2}})(?:(?P=s)(?P<y2>\d{{4}})|,{_OSP}(?P<y3>(?:19|20)\d\d))?(?![\d]|[-/.]\d)",
+      needs=("dm",))
+def _numeric_day_range(m, lang):
+    """10/1-11/7, 5/1-5/7/2020, 10/1/2018-10/7/2018, 10-1-2018-10-7-2018, 5/1-5/7, 2020: a range of two numeric
+    days, read in one order (with blanks around the dash each day is a candidate of its own, and the two merge). A year written at the end only is the range's (the start's is the year before
+    when it comes later in the calendar); with no year, the range starts on the latest such day on or before the
+    reference, or, after a future marker, is the first such range that has not ended. With "-" inside the days
+    both years must be written: "6-2-6-4" is a score."""
+    y1, y2 = m["y1"], m["y2"] or m["y3"]
+    if m["s"] == "-" and not (y1 and y2):
+        return None
+    days = [(int(m["a1"]), int(m["b1"])), (int(m["a2"]), int(m["b2"]))]
+    order = _order(days, lang)
+    if order is None:
+        return None
+    first, last = order
+    if lang is None and any(a != b and a <= 12 and b <= 12 for a, b in days):
+        return _Cand(m.start(), m.end(), "range", _unresolved)  # 03/04-05/06 without a language
+    future = _is_future(m)
+
+    def resolve(ref: _Ref):
+        try:
+            if y1 or y2:
+                start_year = int(y1) if y1 else int(y2) - (first > last)
+                start = dt.date(start_year, *first)
+                end = dt.date(int(y2) if y2 else start_year + (last < first), *last)
+            else:
+                begun = _latest_day(*first, ref)
+                if begun is None:
+                    return None
+                start = begun[0]
+                end = dt.date(start.year + (last < first), *last)
+                if future and end < ref.day:
+                    start, end = start.replace(year=start.year + 1), end.replace(year=end.year + 1)
+        except ValueError:  # 29 February of a year without one
+            return None
+        return (start, end, end) if start <= end else None
+    return _Cand(m.start(), m.end(), "range", resolve)
 
 
 # YYYY-MM, MM/YYYY; "2010-11" is a season when the month is the next year's two last digits.
@@ -163,8 +211,8 @@ def _day_month(m, lang):
       rf"(?:{_OSP},?{_OSP}(?:(?:of|de){_SP})?{YEAR4})?", needs=("month",))
 def _month_day(m, lang):
     d = _num(m["d"])
-    if d is None or not 1 <= d <= 31 or (m["mo"].lower() == "may" and not m["d"][0].isdigit() and not m["y"]):
-        return None
+    if d is None or not 1 <= d <= 31 or (m["mo"] in ("may", "MAY") and not m["d"][0].isdigit() and not m["y"]):
+        return None  # "may twenty" is the modal; "May twenty-nine" the month
     if m["sep"].startswith(",") and not re.search(r"[a-z]", m["d"], re.IGNORECASE):
         return None  # "In October, 3 people" is no date; "October, 1st" is one
     if lang == "fr" and not m["y"] and m["d"][0].isdigit() and m["sep"] != "/":
@@ -309,6 +357,18 @@ def _month_alone(m, lang):
             span = _latest_month(mo, ref, strict=mod in ("last", "dernier", "passé"))
         return _part(*span, part, "month") if span else None
     return _Cand(_skip_preposition(m), m.end(), "month", resolve, (None, mo, None))
+
+
+# Abbreviated months that are no English word or name ("Jan", "Mar" are): after a preposition they are months.
+_SAFE_ABBREVIATIONS = ("feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+
+@rule("en", rf"(?P<pre>(?:in|since|after|before|until|till|by|from|through|to|during){_SP})"
+      rf"(?P<mo>{_alt(_SAFE_ABBREVIATIONS)})\.?(?![\w-]|{_OSP}\d)", needs=("month",))
+def _month_abbreviation(m, lang):
+    """after Feb, in Sept, since Oct.: the latest such month on or before the reference, as "in October" is."""
+    mo = _mo(m)
+    return _Cand(_skip_preposition(m), m.end(), "month", lambda ref: _latest_month(mo, ref), (None, mo, None))
 
 
 def _skip_preposition(m: re.Match) -> int:

@@ -31,7 +31,7 @@ def test_every_match_holds_a_required_string(lang):
     texts = [text.lower() for text in _texts()]
     checked = 0
     for _needs, rules, _without_digit in extract._PLANS[lang][0]:
-        for _index, _pattern, low_pattern, _handler, required in rules:
+        for _index, low_pattern, _pattern, _handler, required in rules:
             if not required:
                 continue
             for text in texts:
@@ -80,7 +80,7 @@ def test_every_match_lies_in_a_window_of_its_triggers(lang):
             low = text.lower()
             found = triggers.scan(low, True, re.search(r"\d", low) is not None)
             at = sorted(t for kind in needs for t in found.get(kind, ()))
-            for _index, pattern, low_pattern, handler, _required in rules:
+            for _index, low_pattern, pattern, handler, _required in rules:
                 for m in low_pattern.finditer(low):
                     if handler(extract._OnText(m, text, pattern), lang) is None:
                         continue

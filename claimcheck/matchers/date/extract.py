@@ -36,7 +36,7 @@ def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list, list]], d
         if lang is None or lang in langs:
             low = _lowered(pattern)
             words = [triggers.WORD_KINDS[kind] for kind in needs] if set(needs) <= triggers.WORD_KINDS.keys() else None
-            rule = (index, pattern, low, handler, required(low, words))
+            rule = (index, low, pattern, handler, required(low, words))
             with_digit, without = groups.setdefault(needs, ([], []))
             with_digit.append(rule)
             if not needs_digit(pattern):
@@ -47,6 +47,28 @@ def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list, list]], d
         for kind in needs:
             by_kind[kind] = by_kind.get(kind, ()) + (number,)
     return plan, by_kind
+
+
+_VISITS: dict[tuple, list[tuple[tuple[str, ...], list]]] = {}
+
+
+def _visits(lang: str | None, kinds: frozenset[str], has_digit: bool, lowered: bool) -> list[tuple[tuple[str, ...], list]]:
+    """The groups a text holding triggers of ``kinds`` runs, in plan order, each with the rules it runs as
+    ``(index, pattern to scan, pattern, handler, required)``: the lower-cased pattern when the text is scanned
+    lower-cased. Kept per combination (a few hundred at most: the kinds are 17): the per-text loop was a third
+    of the date time on short texts."""
+    key = (lang, kinds, has_digit, lowered)
+    found = _VISITS.get(key)
+    if found is None:
+        plan, by_kind = _PLANS.get(lang) or _PLANS.setdefault(lang, _plan(lang))
+        found = []
+        for number in sorted({number for kind in kinds for number in by_kind.get(kind, ())}):
+            needs, with_digit, without = plan[number]
+            rules = with_digit if has_digit else without
+            found.append((needs, rules if lowered else [(index, pattern, pattern, handler, required)
+                                                        for index, _low, pattern, handler, required in rules]))
+        _VISITS[key] = found
+    return found
 
 
 def _lowered(pattern: re.Pattern) -> re.Pattern:
@@ -112,18 +134,12 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
     starts = triggers.scan(target, same_length, has_digit)
     if not starts:
         return []
-    plan, by_kind = _PLANS.get(lang) or _PLANS.setdefault(lang, _plan(lang))
-    numbers = sorted({number for kind in starts for number in by_kind.get(kind, ())})
-    which = 1 if has_digit else 2
-    for number in numbers:
-        group = plan[number]
-        needs = group[0]
+    for needs, rules in _visits(lang, frozenset(starts), has_digit, same_length):
         at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
         # A rule's match lies in one window: the strings it needs are looked for there, not in the whole text.
         windows = [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
                    for pos, endpos in triggers.windows(text, at)]
-        for index, pattern, low_pattern, handler, required in group[which]:
-            scanned = low_pattern if same_length else pattern
+        for index, scanned, pattern, handler, required in rules:
             for pos, endpos, window in windows:
                 for words in required:
                     if not any(map(window.__contains__, words)):

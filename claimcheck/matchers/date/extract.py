@@ -93,30 +93,24 @@ def _lowered(pattern: re.Pattern) -> re.Pattern:
 
 class _OnText:
     """A match found in the lower-cased text, read as if on the text itself (same offsets, original letters),
-    so that the handlers see exactly what the case-insensitive pattern would have given them."""
+    so that the handlers see exactly what the case-insensitive pattern would have given them. Offsets are the
+    match's own methods (bound once: handlers call them often)."""
 
-    __slots__ = ("_m", "string", "re")
+    __slots__ = ("_span", "string", "re", "start", "end", "span")
 
     def __init__(self, m: re.Match, text: str, pattern: re.Pattern) -> None:
-        self._m, self.string, self.re = m, text, pattern
+        self.string, self.re = text, pattern
+        self._span = self.span = m.span
+        self.start, self.end = m.start, m.end
 
     def __getitem__(self, group):
-        start, end = self._m.span(group)
+        start, end = self._span(group)
         return None if start < 0 else self.string[start:end]
 
     def group(self, *groups):
         if len(groups) <= 1:
             return self[groups[0] if groups else 0]
         return tuple(self[g] for g in groups)
-
-    def start(self, group=0) -> int:
-        return self._m.start(group)
-
-    def end(self, group=0) -> int:
-        return self._m.end(group)
-
-    def span(self, group=0) -> tuple[int, int]:
-        return self._m.span(group)
 
 
 _PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}

@@ -422,16 +422,18 @@ _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusq
 @rule("fr en", rf"(?:(?P<lead>l{APOS}an|l{APOS}année|the{_SP}year(?:{_SP}of)?|year|calendar{_SP}year|cy|exercice|=){_OSP})?"
       r"(?<![\d.,/+#$£€])(?<!\d-)(?P<y>1\d\d\d|20\d\d|2100)(?![\d]|[-/.:,]\d)", needs=("year",))
 def _year_alone(m, lang):
-    y = int(m["y"])
-    before = m.string[max(0, m.start() - 16):m.start()]
-    if _UNITS_AFTER.match(m.string, m.end()) or _after_version_word(before):
+    text, (start, end), lead = m.string, m.span(), m["lead"]
+    y = int(text[end - 4:end])  # the match ends with the year's four digits
+    before = text[max(0, start - 16):start]
+    if _UNITS_AFTER.match(text, end) or _after_version_word(before):
         return None
-    if _THOUSANDS_BEFORE.search(before) or _THOUSANDS_AFTER.match(m.string[m.end():m.end() + 5]):
+    if _THOUSANDS_BEFORE.search(before) or _THOUSANDS_AFTER.match(text[end:end + 5]):
         return None  # "1 2019 000" or "2 019": thousands groups
-    if y < 1900 and not (m["lead"] or _OLD_YEAR_OK.search(before)):
+    if y < 1900 and not (lead or _OLD_YEAR_OK.search(before)):
         return None
-    start = m.start() if m["lead"] and m["lead"] != "=" else m.start("y")
-    return _Cand(start, m.end(), "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
+    if not lead or lead == "=":
+        start = end - 4
+    return _Cand(start, end, "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
 
 
 @rule("fr en", rf"{_PART}(?:l{APOS}(?:année|an){_SP}|the{_SP}year{_SP})?(?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)",

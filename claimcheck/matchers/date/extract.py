@@ -133,9 +133,9 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         # A rule's match lies in one window: the strings it needs are looked for there, not in the whole text.
         windows = [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
                    for pos, endpos in triggers.windows(text, at)]
-        for index, scanned, pattern, handler, required in rules:
+        for index, scanned, pattern, handler, needed in rules:
             for pos, endpos, window in windows:
-                for words in required:
+                for words in needed:
                     if not any(map(window.__contains__, words)):
                         break
                 else:

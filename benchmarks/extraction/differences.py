@@ -26,7 +26,7 @@ RULES = [
     ("'no later than X' includes X, 'after a day' starts the next day", r"(?i)no later than|^after [a-z]+ \d"),
     ("two-digit years 00-49 are 20xx", r"\d+/\d+/[0-4]\d$"),
     ("'from the end of X' starts within X", r"(?i)(from|between) the (end|middle) of"),
-    ("story-relative words are no dates", r"(?i)^(the )?(day|week|month|year|following (week|quarter|month)|same (week|month|year)|that weekend|next day|day (before|after))$|^the (day|week|month|year)$|^(the )?(day|month|week|year) (before|after)$"),
+    ("story-relative words are no dates", r"(?i)^(the )?(day|week|month|year|following (week|quarter|month)|same (week|month|year)|that weekend|next day|day (before|after))$|^the (day|week|month|year)$|^(the )?(day|month|week|year) (before|after)$|\bday of the month$"),
     ("'in two years' is a duration", r"(?i)^in (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month)s?$"),
     ("a year-less holiday or offset is the latest one", r"(?i)(christmas|easter|thanksgiving|halloween|new year|independence day|labor day).*|\b(after|before|from) (christmas|easter|january|tuesday)"),
 ]

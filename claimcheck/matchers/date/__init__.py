@@ -158,8 +158,11 @@ class DateMatcher(Matcher):
             yield Mention(kind=self.kind, start=start, end=end, text=text[start:end], value=span)
 
     def _spans(self, text: str, lang: str | None, ref_date: PartialDate | None):
+        cands = _candidates(text, lang)
+        if not cands:  # most texts: no reference to read, no merges to try
+            return
         ref = _Ref(ref_date)
-        cands = _merge_parts(text, _merge_anchors(text, _merge_weekdays(text, _candidates(text, lang))))
+        cands = _merge_parts(text, _merge_anchors(text, _merge_weekdays(text, cands)))
         for cand in _merge_ranges(text, cands):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Guarded
 from .relative import _COUNT, _shift
 from .resolve import Resolver, _Cand, _Ref, _week
 from .vocabulary import _num
@@ -22,15 +23,15 @@ from .vocabulary import _num
 _UNITS = {"day": "d", "days": "d", "jour": "d", "jours": "d", "week": "w", "weeks": "w", "semaine": "w",
           "semaines": "w", "fortnight": "f", "fortnights": "f", "quinzaine": "f", "month": "m", "months": "m",
           "mois": "m", "year": "y", "years": "y", "an": "y", "ans": "y", "année": "y", "années": "y"}
-_OFFSET = re.compile(
+_OFFSET = Guarded(re.compile(
     rf"(?<![\w-])(?:{_COUNT}\s{{1,3}}(?P<u>{'|'.join(sorted(_UNITS, key=len, reverse=True))})|(?P<one>the\s{{1,3}}day|"
     r"le\s{1,3}lendemain|la\s{1,3}veille))\s{1,3}(?P<dir>after|before|from|following|later\s{1,3}than|"
     r"earlier\s{1,3}than|prior\s{1,3}to|après|apres|avant|de|du|d['’])\s{0,3}(?:(?:the|le|la|l['’])\s{0,3})?$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _DURATION_BEFORE = re.compile(r"(?:for|pendant|durant|within|during|over|sur)\s{1,3}$", re.IGNORECASE)
-_WEEK_OF = re.compile(
+_WEEK_OF = Guarded(re.compile(
     r"(?<![\w-])(?:(?:the|la)\s{1,3})?(?:week\s{1,3}(?:of|beginning|starting|commencing)(?:\s{1,3}on)?|w/c|"
-    r"semaine\s{1,3}(?:du|commençant\s{1,3}le|débutant\s{1,3}le))\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+    r"semaine\s{1,3}(?:du|commençant\s{1,3}le|débutant\s{1,3}le))\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE))
 _COUNTED = re.compile(r"(?<![\w-])(?:a|an|one|une|\d+)\s{1,3}$", re.IGNORECASE)
 """Before "week starting", a count makes a duration: "a week starting tomorrow"."""
 _BACK = 48

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Guarded
+
 SINCE, AFTER, BEFORE, UNTIL = "since", "after", "before", "until"
 
 _S = r"\s{1,3}"
 # Words just before the date, anchored at its start ($). Longest forms first within each group.
-_LEAD = re.compile(
+_LEAD = Guarded(re.compile(
     r"""(?<!\w)(?:
         (?P<since>since|starting(?:\s{1,3}(?:on|from|in))?|beginning(?:\s{1,3}(?:on|in))?|as\s{1,3}early\s{1,3}as
                   |depuis|à\s{1,3}partir(?:\s{1,3}d[eu]|\s{1,3}d['’])?|dès)
@@ -22,7 +24,7 @@ _LEAD = re.compile(
       | (?P<until>until|till|up\s{1,3}to|as\s{1,3}late\s{1,3}as|no\s{1,3}later\s{1,3}than|by|jusqu['’](?:à|au|en))
     )(?:\s{1,3}(?:the|le|la|l['’]|les|du|de|d['’]|on|in|en))?\s{0,3}$
     | (?:(?P<since2>>\s{0,2}=|≥)|(?P<until2><\s{0,2}=|≤)|(?P<after2>>)|(?P<before2><))\s{0,3}$""",
-    re.IGNORECASE | re.VERBOSE)
+    re.IGNORECASE | re.VERBOSE))
 _LEAD_WINDOW = 28
 """Most characters the bound words may take before the date ("as early as the", "à partir du")."""
 # Words just after it: "2012 or later", "2016 and greater", "2010 and before".

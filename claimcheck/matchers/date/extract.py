@@ -4,16 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-try:  # the regex parser, to read what a rule's pattern requires (sre_parse before Python 3.11)
-    from re import _constants as _sre_c, _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre_c
-    import sre_parse as _sre_parse
-
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
+from .prefilter import Guarded, needs_digit, required
 from .patterns import RULES
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
@@ -24,21 +19,56 @@ from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 _CONNECTOR = re.compile(
     r"\s{0,3}(?:-|–|—|~|to|till|until|through|thru|and|à|au|et|jusqu'à|jusqu’à|jusqu'en|jusqu’en|jusqu'au|jusqu’au)\s{0,3}"
     r"(?:(?:the|le|la|l'|l’|en|in)\s{1,3})?$", re.IGNORECASE)
-_RANGE_START = re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$", re.IGNORECASE)
+_RANGE_START = Guarded(re.compile(r"(?:from|between|de|du|d'|d’|depuis|entre|des)\s{1,3}(?:(?:the|le|la|l'|l’)\s{1,3})?$",
+                                  re.IGNORECASE))
 
 
-def _plan(lang: str | None) -> list[tuple[tuple[str, ...], list[tuple[int, re.Pattern, object]]]]:
-    """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index.
+def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list, list]], dict[str, tuple[int, ...]]]:
+    """The rules that apply to ``lang``, grouped by the triggers they need, each with its registration index;
+    and, for each kind of trigger, the groups that need it.
 
-    Built once per language: the per-text loop then skips a whole group when its triggers are absent, instead
-    of looking at each of its rules (on short texts that per-rule overhead cost as much as the regexes).
+    Built once per language: the per-text loop then visits only the groups whose triggers the text holds,
+    instead of looking at each rule (on short texts that per-rule overhead cost as much as the regexes). Each
+    group lists its rules twice: all of them, for a text with a digit, and those a text without one may match.
     """
-    groups: dict[tuple[str, ...], list[tuple[int, re.Pattern, object, bool]]] = {}
+    groups: dict[tuple[str, ...], tuple[list, list]] = {}
     for index, (langs, pattern, handler, needs) in enumerate(RULES):
         if lang is None or lang in langs:
             low = _lowered(pattern)
-            groups.setdefault(needs, []).append((index, pattern, low, handler, _needs_digit(pattern), _required(low)))
-    return list(groups.items())
+            words = [triggers.WORD_KINDS[kind] for kind in needs] if set(needs) <= triggers.WORD_KINDS.keys() else None
+            rule = (index, low, pattern, handler, required(low, words))
+            with_digit, without = groups.setdefault(needs, ([], []))
+            with_digit.append(rule)
+            if not needs_digit(pattern):
+                without.append(rule)
+    plan = [(needs, with_digit, without) for needs, (with_digit, without) in groups.items()]
+    by_kind: dict[str, tuple[int, ...]] = {}
+    for number, (needs, _with_digit, _without) in enumerate(plan):
+        for kind in needs:
+            by_kind[kind] = by_kind.get(kind, ()) + (number,)
+    return plan, by_kind
+
+
+_VISITS: dict[tuple, list[tuple[tuple[str, ...], list]]] = {}
+
+
+def _visits(lang: str | None, kinds: frozenset[str], has_digit: bool, lowered: bool) -> list[tuple[tuple[str, ...], list]]:
+    """The groups a text holding triggers of ``kinds`` runs, in plan order, each with the rules it runs as
+    ``(index, pattern to scan, pattern, handler, required)``: the lower-cased pattern when the text is scanned
+    lower-cased. Kept per combination (a few hundred at most: the kinds are 17): the per-text loop was a third
+    of the date time on short texts."""
+    key = (lang, kinds, has_digit, lowered)
+    found = _VISITS.get(key)
+    if found is None:
+        plan, by_kind = _PLANS.get(lang) or _PLANS.setdefault(lang, _plan(lang))
+        found = []
+        for number in sorted({number for kind in kinds for number in by_kind.get(kind, ())}):
+            needs, with_digit, without = plan[number]
+            rules = with_digit if has_digit else without
+            found.append((needs, rules if lowered else [(index, pattern, pattern, handler, required)
+                                                        for index, _low, pattern, handler, required in rules]))
+        _VISITS[key] = found
+    return found
 
 
 def _lowered(pattern: re.Pattern) -> re.Pattern:
@@ -63,116 +93,24 @@ def _lowered(pattern: re.Pattern) -> re.Pattern:
 
 class _OnText:
     """A match found in the lower-cased text, read as if on the text itself (same offsets, original letters),
-    so that the handlers see exactly what the case-insensitive pattern would have given them."""
+    so that the handlers see exactly what the case-insensitive pattern would have given them. Offsets are the
+    match's own methods (bound once: handlers call them often)."""
 
-    __slots__ = ("_m", "string", "re")
+    __slots__ = ("_span", "string", "re", "start", "end", "span")
 
     def __init__(self, m: re.Match, text: str, pattern: re.Pattern) -> None:
-        self._m, self.string, self.re = m, text, pattern
+        self.string, self.re = text, pattern
+        self._span = self.span = m.span
+        self.start, self.end = m.start, m.end
 
     def __getitem__(self, group):
-        start, end = self._m.span(group)
+        start, end = self._span(group)
         return None if start < 0 else self.string[start:end]
 
     def group(self, *groups):
         if len(groups) <= 1:
             return self[groups[0] if groups else 0]
         return tuple(self[g] for g in groups)
-
-    def start(self, group=0) -> int:
-        return self._m.start(group)
-
-    def end(self, group=0) -> int:
-        return self._m.end(group)
-
-    def span(self, group=0) -> tuple[int, int]:
-        return self._m.span(group)
-
-
-def _needs_digit(pattern: re.Pattern) -> bool:
-    """True when every match of ``pattern`` holds a digit: such a rule cannot match a window without one."""
-    return _seq_needs_digit(_sre_parse.parse(pattern.pattern, pattern.flags))
-
-
-def _seq_needs_digit(items) -> bool:
-    return any(_item_needs_digit(op, av) for op, av in items)
-
-
-def _item_needs_digit(op, av) -> bool:
-    c = _sre_c
-    if op is c.LITERAL:
-        return chr(av).isdigit()
-    if op is c.IN:
-        return all((o is c.CATEGORY and a is c.CATEGORY_DIGIT) or (o is c.LITERAL and chr(a).isdigit())
-                   or (o is c.RANGE and all(chr(x).isdigit() for x in range(a[0], a[1] + 1))) for o, a in av)
-    if op is c.SUBPATTERN:
-        return _seq_needs_digit(av[3])
-    if op is c.BRANCH:
-        return all(_seq_needs_digit(branch) for branch in av[1])
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        return av[0] >= 1 and _seq_needs_digit(av[2])
-    return False  # lookarounds, categories, anything else: assume it may match without a digit
-
-
-_MAX_WORDS = 64  # the most strings a required set is built with (a product of alternatives grows fast)
-_SELECTIVE = 8  # the most strings a required set may hold to be worth looking for
-
-
-def _required(pattern: re.Pattern) -> tuple[str, ...]:
-    """Strings of which every match of ``pattern`` holds one ("du", "from", "between" for a range that must
-    open with one of them), read from the parsed pattern; empty when no such set was found. A text holding
-    none of them cannot match: ``str.__contains__`` on the text costs less than one scan by the rule."""
-    found = _seq_required(_sre_parse.parse(pattern.pattern, pattern.flags))
-    words = found[0] if found else ()
-    # A large or short set (all the month names, "1" or "20") is what the rule's trigger already says, and
-    # looking for each of its strings costs more than it saves.
-    return tuple(sorted(words)) if 0 < len(words) <= _SELECTIVE and min(map(len, words)) >= 3 else ()
-
-
-def _seq_required(items) -> tuple[set[str], bool] | None:
-    """The best required set of a sequence, and whether the sequence matches exactly one of its strings.
-
-    Adjacent exact items combine ("d" then "u|epuis" is "du|depuis"); of the runs, the one whose shortest
-    string is longest is kept (the most selective)."""
-    best, run, exact = None, {""}, True
-    for op, av in items:
-        got = _item_required(op, av)
-        if got is not None and got[1] and len(run) * len(got[0]) <= _MAX_WORDS:
-            run = {a + b for a in run for b in got[0]}
-            continue
-        best = _better(best, run)
-        run, exact = {""}, False
-        if got is not None:
-            best = _better(best, got[0])
-    best = _better(best, run)
-    return (best, exact) if best else None
-
-
-def _better(a: set[str] | None, b: set[str]) -> set[str] | None:
-    if not b or "" in b:
-        return a
-    if a is None or min(map(len, b)) > min(map(len, a)):
-        return b
-    return a
-
-
-def _item_required(op, av) -> tuple[set[str], bool] | None:
-    c = _sre_c
-    if op is c.LITERAL:
-        return {chr(av)}, True
-    if op is c.SUBPATTERN:
-        return _seq_required(av[3])
-    if op is c.BRANCH:
-        branches = [_seq_required(branch) for branch in av[1]]
-        if any(b is None for b in branches) or sum(len(b[0]) for b in branches) > _MAX_WORDS:
-            return None
-        return set().union(*(b[0] for b in branches)), all(b[1] for b in branches)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-        found = _seq_required(av[2])
-        return (found[0], found[1] and av[0] == av[1] == 1) if found else None
-    if op in (c.AT, c.ASSERT_NOT, c.ASSERT):
-        return {""}, True  # zero-width: matches the empty string, exactly
-    return None
 
 
 _PLANS = {lang: _plan(lang) for lang in ("fr", "en", None)}
@@ -182,33 +120,29 @@ _DIGIT = re.compile(r"\d")
 def _candidates(text: str, lang: str | None) -> list[_Cand]:
     """Every rule's candidates, each rule run only in the windows around its triggers."""
     found = []
-    starts: dict[str, list[int]] = {}
     has_digit = _DIGIT.search(text) is not None
     low = text.lower()
+    # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
     same_length = len(low) == len(text)
-    if not has_digit:  # every trigger other than a date word is made of digits: none to look for
-        starts.update(dict.fromkeys(triggers.TRIGGERS, []))
-    plan = _PLANS.get(lang)
-    if plan is None:
-        plan = _PLANS[lang] = _plan(lang)
-    for needs, rules in plan:
-        for kind in needs:
-            if kind not in starts:
-                triggers.find(text, kind, starts)
-        at = starts[needs[0]] if len(needs) == 1 else sorted(set().union(*(starts[kind] for kind in needs)))
-        if not at:
-            continue
-        spans = triggers.windows(text, at)
-        for index, pattern, low_pattern, handler, digit, required in rules:
-            if digit and not has_digit or required and not any(map(low.__contains__, required)):
-                continue
-            # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
-            scanned, target = (low_pattern, low) if same_length else (pattern, text)
-            for pos, endpos in spans:
-                for m in scanned.finditer(target, pos, endpos):
-                    cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
-                    if cand is not None and cand.end > cand.start:
-                        found.append((cand.start, -(cand.end - cand.start), index, cand))
+    target = low if same_length else text
+    starts = triggers.scan(target, same_length, has_digit)
+    if not starts:
+        return []
+    for needs, rules in _visits(lang, frozenset(starts), has_digit, same_length):
+        at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
+        # A rule's match lies in one window: the strings it needs are looked for there, not in the whole text.
+        windows = [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
+                   for pos, endpos in triggers.windows(text, at)]
+        for index, scanned, pattern, handler, needed in rules:
+            for pos, endpos, window in windows:
+                for words in needed:
+                    if not any(map(window.__contains__, words)):
+                        break
+                else:
+                    for m in scanned.finditer(target, pos, endpos):
+                        cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
+                        if cand is not None and cand.end > cand.start:
+                            found.append((cand.start, -(cand.end - cand.start), index, cand))
     # Longest leftmost wins; ties go to the rule registered first.
     found.sort(key=lambda f: f[:3])
     chosen: list[_Cand] = []
@@ -252,8 +186,8 @@ def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
 
 _NOW = r"(?:now|date|(?:the\s{1,3})?present|(?:the\s{1,3})?current\s{1,3}date|maintenant|ce\s{1,3}jour)(?!\w)"
 _TO_NOW = re.compile(r"\s{0,3}(?:to|till|until|through|and|à|a|et|jusqu'à|jusqu’à)\s{1,3}" + _NOW, re.IGNORECASE)
-_FROM_NOW = re.compile(r"(?:between|from|entre|d'ici|d’ici)\s{1,3}" + _NOW + r"\s{1,3}(?:and|to|till|until|through|et|à|au|"
-                       r"jusqu'à|jusqu’à|jusqu'au|jusqu’au)\s{1,3}(?:(?:the|le|la|l'|l’)\s{0,3})?$", re.IGNORECASE)
+_FROM_NOW = Guarded(re.compile(r"(?:between|from|entre|d'ici|d’ici)\s{1,3}" + _NOW + r"\s{1,3}(?:and|to|till|until|through|et|à|au|"
+                               r"jusqu'à|jusqu’à|jusqu'au|jusqu’au)\s{1,3}(?:(?:the|le|la|l'|l’)\s{0,3})?$", re.IGNORECASE))
 
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -266,9 +200,10 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     i = 0
     while i < len(cands):
         a = cands[i]
-        lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
-        to_now = _TO_NOW.match(text, a.end) if lead and a.gran != "range" else None
-        if to_now and (i + 1 == len(cands) or cands[i + 1].start >= to_now.end()):
+        # "from", "between", "du" before the date: looked for only where a range may follow
+        to_now = _TO_NOW.match(text, a.end) if a.gran != "range" else None
+        lead = _RANGE_START.search(text, max(0, a.start - 16), a.start) if to_now else None
+        if to_now and lead and (i + 1 == len(cands) or cands[i + 1].start >= to_now.end()):
             out.append(_Cand(lead.start(), to_now.end(), "range", _until_ref(a.resolve)))
             i += 1
             continue
@@ -280,8 +215,9 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = text[a.end:b.start]
-            lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
             connector = _CONNECTOR.match(gap) if len(gap) <= 24 else None
+            if connector and not to_now:
+                lead = _RANGE_START.search(text, max(0, a.start - 16), a.start)
             if connector and _joinable(a, b, gap, lead):
                 out.append(_range(a, b, lead.start() if lead else a.start))
                 i += 2

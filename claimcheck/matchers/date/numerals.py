@@ -50,13 +50,14 @@ def year_of_words(text: str) -> int | None:
     return base + sum(values.get(w, 0) for w in tail)
 
 
+_COUNTED = re.compile(r"\s{1,3}(?:people|dollars|euros|pounds)")  # "nineteen hundred people": a count
 _YEAR_LEAD = re.compile(r"(?:in|since|of|by|until|till|from|to|before|after|year|during|around|circa)\s{1,3}$", re.IGNORECASE)
 
 
 @rule("en", rf"(?<![\w-]){YEAR_WORDS}", needs=("numeral",))
 def _year_words(m, lang):
     y = year_of_words(m["yw"])
-    if y is None or _UNITS_AFTER.match(m.string, m.end()) or re.match(r"\s{1,3}(?:people|dollars|euros|pounds)", m.string[m.end():]):
+    if y is None or _UNITS_AFTER.match(m.string, m.end()) or _COUNTED.match(m.string, m.end()):
         return None
     if m["yw"].lower().startswith("two") and not _YEAR_LEAD.search(m.string, max(0, m.start() - 10), m.start()):
         return None  # "two thousand and fifteen" alone is mostly a count

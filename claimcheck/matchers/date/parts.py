@@ -15,19 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .prefilter import Guarded
 from .resolve import _Cand, _Ref, _add_months, _last
 from .vocabulary import NUMBER_WORDS, _alt, _num
 
 _ORDINAL = rf"(?P<ord>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_alt(w for w, n in NUMBER_WORDS.items() if n)})"
-_NTH = re.compile(
-    rf"(?<![\w-])(?:the\s{{1,3}})?{_ORDINAL}\s{{1,3}}(?P<u>day|month)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?$", re.IGNORECASE)
-_FIRST_N = re.compile(
+_NTH = Guarded(re.compile(
+    rf"(?<![\w-])(?:the\s{{1,3}})?{_ORDINAL}\s{{1,3}}(?P<u>day|month)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?$", re.IGNORECASE))
+_FIRST_N = Guarded(re.compile(
     rf"(?<![\w-])(?:the\s{{1,3}})?(?P<side>first|last)\s{{1,3}}(?P<n>\d{{1,2}}|{_alt(w for w, n in NUMBER_WORDS.items() if 1 < n <= 31 and ' ' not in w)})"
-    rf"\s{{1,3}}(?P<u>days|weeks|months)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?$", re.IGNORECASE)
-_FOR_N = re.compile(
+    rf"\s{{1,3}}(?P<u>days|weeks|months)\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?$", re.IGNORECASE))
+_FOR_N = Guarded(re.compile(
     rf"(?<![\w-])(?:for|pendant|durant)\s{{1,3}}(?P<n>\d{{1,2}}|a|an|one|une?|{_alt(w for w, n in NUMBER_WORDS.items() if 1 < n <= 31 and ' ' not in w)})"
     rf"\s{{1,3}}(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\s{{0,3}},?\s{{1,3}}(?:starting|beginning|from|"
-    rf"à\s{{1,3}}partir\s{{1,3}}(?:de|du|d['’])|dès)(?:\s{{1,3}}(?:on|from))?\s{{1,3}}(?:(?:the|le|la)\s{{1,3}})?$", re.IGNORECASE)
+    rf"à\s{{1,3}}partir\s{{1,3}}(?:de|du|d['’])|dès)(?:\s{{1,3}}(?:on|from))?\s{{1,3}}(?:(?:the|le|la)\s{{1,3}})?$", re.IGNORECASE))
 _BACK = 40
 """Most characters the words before the period may take ("the twenty-third day of the ")."""
 _ORDINAL_WORD = re.compile(r"(?:st|nd|rd|th|first|second|third|fifth|eighth|ninth|twelfth)$", re.IGNORECASE)

@@ -1,122 +1,17 @@
-"""The rules of absolute dates: numeric dates, month names, years, quarters, seasons, decades."""
+"""The rules of absolute dates: month names, years, quarters, seasons, decades (numeric dates: numeric.py)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
 
-from .resolve import (
-    _Cand, _Ref, _day_cand, _day_span, _fixed, _last, _latest_day, _latest_month, _month, _months, _part,
-    _unresolved,
-)
+from .resolve import _Cand, _Ref, _day_cand, _fixed, _last, _latest_day, _latest_month, _month, _months, _part
 from .vocabulary import (
     APOS, DAY, MONTH, MONTHS, MONTH_FULL, WEEKDAY, YEAR, YEAR4, _DAYWORDS, _OSP, _PART, _SP, _alt, _mo, _num,
     _part_of, _year,
 )
 
-RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str | None], "_Cand | None"], tuple[str, ...]]] = []
-
-
-def rule(langs: str, pattern: str, needs: tuple[str, ...]):
-    """Register a handler for ``pattern``; ``langs`` is "fr", "en" or "fr en".
-
-    ``needs`` names the triggers (triggers.py) of which every match holds at least one: a kind of date word
-    ("month", "weekday", "unit", "season", "era", "today", "holiday") or a kind of digits ("year", "dm"…).
-    The rule only runs in windows around them.
-    """
-    compiled = re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
-
-    def register(handler):
-        RULES.append((langs, compiled, handler, needs))
-        return handler
-    return register
-
-
-# -- Numeric dates ----------------------------------------------------------------------------
-
-@rule("fr en", rf"(?<![\d.,/])(?:{WEEKDAY},?{_SP})?(?P<y>(?:19|20)\d\d)(?P<s>[-/. ])(?P<m>0?[1-9]|1[0-2])(?P=s)"
-      r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\d]|[-/.]\d)", needs=("year",))
-def _iso(m, lang):
-    return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
-
-
-@rule("fr en", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])", needs=("compact",))
-def _compact(m, lang):
-    return _day_cand(m, int(m["y"]), int(m["m"]), int(m["d"]))
-
-
-@rule("fr en", rf"(?<![\d.,/-])(?:(?:{WEEKDAY}|le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[-/. ])(?P<b>\d{{1,2}})(?P=s)"
-      r"(?P<y>\d{4}|\d\d)(?![\d]|[-/. ]\d)", needs=("dmy",))
-def _numeric_dmy(m, lang):
-    a, b = int(m["a"]), int(m["b"])
-    if m["s"] == " " and len(m["y"]) == 2 and not (m["wd"] or lang == "fr"):
-        return None
-    return _numeric(m, a, b, _year(m["y"]), lang)
-
-
-def _numeric(m, a, b, year, lang):
-    """Day-first in French, month-first in English; the other order when only it is valid."""
-    day_first = lang != "en"
-    if day_first and b > 12 >= a:
-        day_first = False
-    elif not day_first and a > 12 >= b:
-        day_first = True
-    d, mo = (a, b) if day_first else (b, a)
-    if not 1 <= mo <= 12 or not 1 <= d <= 31:
-        return None
-    if lang is None and a != b and a <= 12 and b <= 12:
-        return _Cand(m.start(), m.end(), "day", _unresolved)  # 03/04/2020 without a language
-    if year is None:
-        return _day_cand(m, None, mo, d)
-    span = _day_span(year, mo, d)
-    return _Cand(m.start(), m.end(), "day", lambda ref: span, (year, mo, d))
-
-
-# Year-less numeric days only with a slash ("22/04") or after a weekday ("vendredi 7.6"): "5.12"
-# is a decimal and "7-6" a score. "24/7" means "all the time".
-# The weekday is looked for before the match, not in it: "this Friday 7.6" is then two candidates that merge.
-_WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?{_SP}(?:(?:le|the|on){_SP})?$", re.IGNORECASE)
-
-
-@rule("fr en", rf"(?<![\d.,/-])(?:(?:le|the|on){_SP})?(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?![\d]|[-/.,]\d)", needs=("dm",))
-def _numeric_dm(m, lang):
-    a, b = int(m["a"]), int(m["b"])
-    wd = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if m["s"] != "/" and not wd:
-        return None
-    if (a, b) in {(24, 7), (7, 7), (7, 24)} or (len(m["a"]) + len(m["b"]) < 3 and not wd):
-        return None
-    return _numeric(m, a, b, None, lang)
-
-
-# YYYY-MM, MM/YYYY; "2010-11" is a season when the month is the next year's two last digits.
-@rule("fr en", r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)", needs=("year",))
-def _ym(m, lang):
-    y, mo = int(m["y"]), int(m["m"])
-    if len(m["m"]) == 2 and mo == (y + 1) % 100:
-        span = (dt.date(y, 1, 1), dt.date(y + 1, 12, 31))
-        return _Cand(m.start(), m.end(), "range", lambda ref: span)
-    span = _month(y, mo)
-    return _Cand(m.start(), m.end(), "month", lambda ref: span, (y, mo, None))
-
-
-@rule("fr en", r"(?<![\d.,/-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)", needs=("year",))
-def _my(m, lang):
-    span = _month(int(m["y"]), int(m["m"]))
-    return _Cand(m.start(), m.end(), "month", lambda ref: span, (int(m["y"]), int(m["m"]), None))
-
-
-@rule("fr en", r"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d)(?P<sep>[-–~/]|[ ]?[-–][ ]?)(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|[-/.]\d)",
-      needs=("year",))
-def _year_range(m, lang):
-    """2015-2017, 2015-17; and a split year, "2024/25" (a financial year across two
-    calendar years), whose span is both years: its months depend on the company."""
-    y1 = int(m["y1"])
-    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if y2 <= y1 or (len(m["y2"]) == 2 and y2 - y1 > 10) or (m["sep"] == "/" and y2 != y1 + 1):
-        return None  # "2015-32" is no period; "2019/23" no financial year
-    span = (dt.date(y1, 1, 1), dt.date(y2, 12, 31), dt.date(y2, 1, 1))
-    return _Cand(m.start(), m.end(), "range", lambda ref: span)
+from . import numeric  # noqa: F401  (the numeric rules register first)
+from .registry import RULES, rule  # noqa: F401  (RULES: for extract; rule: for the other rule modules)
 
 
 # -- Dates with a month name ----------------------------------------------------------------------
@@ -140,11 +35,14 @@ def _mixed(m, lang):
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY},?{_SP})?(?P<article>(?:le|the|on{_SP}the|on){_SP})?)"
 
 
+_CURRENCY_BEFORE = re.compile(r"[$€£¥][ ]?$")  # "$ 15 million": no day
+
+
 @rule("fr en", rf"{_DAY_PREFIX}{DAY}{_OSP}(?:(?:of|de){_SP})?{MONTH}"
       rf"(?:(?:,|{_SP}|{_OSP},{_OSP})(?:(?:of|de|in){_SP})?{YEAR}|{_SP}of{_SP}(?P<yy>\d\d)(?=[,.;:!?)]|\s*$))?", needs=("month",))
 def _day_month(m, lang):
     d = _num(m["d"])
-    if d is None or not 1 <= d <= 31 or re.search(r"[$€£¥][ ]?$", m.string[max(0, m.start("d") - 2):m.start("d")]):
+    if d is None or not 1 <= d <= 31 or _CURRENCY_BEFORE.search(m.string, max(0, m.start("d") - 2), m.start("d")):
         return None
     if m["mo"].lower() == "may" and not m["d"][0].isdigit():
         return None  # "One may ask" is no date
@@ -159,8 +57,8 @@ def _day_month(m, lang):
       rf"(?:{_OSP},?{_OSP}(?:(?:of|de){_SP})?{YEAR4})?", needs=("month",))
 def _month_day(m, lang):
     d = _num(m["d"])
-    if d is None or not 1 <= d <= 31 or (m["mo"].lower() == "may" and not m["d"][0].isdigit() and not m["y"]):
-        return None
+    if d is None or not 1 <= d <= 31 or (m["mo"] in ("may", "MAY") and not m["d"][0].isdigit() and not m["y"]):
+        return None  # "may twenty" is the modal; "May twenty-nine" the month
     if m["sep"].startswith(",") and not re.search(r"[a-z]", m["d"], re.IGNORECASE):
         return None  # "In October, 3 people" is no date; "October, 1st" is one
     if lang == "fr" and not m["y"] and m["d"][0].isdigit() and m["sep"] != "/":
@@ -307,6 +205,18 @@ def _month_alone(m, lang):
     return _Cand(_skip_preposition(m), m.end(), "month", resolve, (None, mo, None))
 
 
+# Abbreviated months that are no English word or name ("Jan", "Mar" are): after a preposition they are months.
+_SAFE_ABBREVIATIONS = ("feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+
+@rule("en", rf"(?P<pre>(?:in|since|after|before|until|till|by|from|through|to|during){_SP})"
+      rf"(?P<mo>{_alt(_SAFE_ABBREVIATIONS)})\.?(?![\w-]|{_OSP}\d)", needs=("month",))
+def _month_abbreviation(m, lang):
+    """after Feb, in Sept, since Oct.: the latest such month on or before the reference, as "in October" is."""
+    mo = _mo(m)
+    return _Cand(_skip_preposition(m), m.end(), "month", lambda ref: _latest_month(mo, ref), (None, mo, None))
+
+
 def _skip_preposition(m: re.Match) -> int:
     """Spans start at the date words, not at "en", "in", "au" or "at the"."""
     if "pre" in m.re.groupindex and m["pre"]:
@@ -321,22 +231,36 @@ def _skip_preposition(m: re.Match) -> int:
 
 # -- Years, parts of years, quarters, halves, seasons, decades, centuries -----------------------------
 
-_UNITS_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?:%|‰|€|\$|£|¥|pour[ -]?cent|percent|per[ -]cent|euros?|dollars?|livres|francs?|yens?|yuans?|"
-    r"roubles?|pesos?|km|kms|m²|m2|m|cm|mm|kg|tonnes?|tons?|mètres?|metres?|meters?|kilomètres?|kilometers?|"
-    r"miles?|pieds|feet|ft|habitants|personnes|people|persons|salariés|employés|employees|emplois|jobs|postes|"
-    r"morts|victimes|deaths|points?|pts|voix|votes|heures?|hours?|minutes?|min|secondes?|seconds?|jours|days|ans|"
-    r"years|mois|months|semaines|weeks|fois|times|exemplaires|copies|unités|units|véhicules|vehicles|voitures|"
-    r"cars|logements|homes|élèves|students|étudiants|lits|beds|hectares|ha|MW|GW|kW|kWh|MWh|MB|GB|"
-    r"calories|kcal|mg|ml|litres?|liters?|barils|barrels|actions|shares|mots|words|pages|signatures|participants|"
-    r"manifestants|soldats|soldiers|spectateurs|membres|members|clients|customers|abonnés|subscribers|utilisateurs|"
-    r"users|patients|cas|cases|tests|doses|pièces|USD|EUR|CHF|GBP|milliards?|millions?|billions?|km/h|mph|"
-    r"degrés|degrees|°)(?!\w)", re.IGNORECASE)
-_VERSION_BEFORE = re.compile(
-    r"(?:windows|office|server|studio|exchange|excel|word|peugeot|version|v|n°|no\.?|numéro|number|num|nr|#|route|"
-    r"article|art\.|ligne|line|vol\.|tome|page|p\.|pages|chapitre|chapter|code|modèle|model|série|series|rtx|gtx|"
-    r"iphone|galaxy|airbus|boeing|type|bus|standard|norme|iso|top|ps|xbox|lot|dossier|file|room|salle|ref\.?|réf\.?|"
-    r"tel\.?|tél\.?|\+|€|\$|£)[ \u00a0]?$", re.IGNORECASE)
+# After a number, the words that make it a quantity, not a year ("2019 dollars"); a trie (vocabulary._alt): this
+# and the words before it are read at every year a text holds.
+_UNITS_AFTER = re.compile(r"[ \u00a0\u202f]?(?:" + _alt(word.replace("_", " ") for word in """
+    % ‰ € $ £ ¥ pourcent pour_cent pour-cent percent per_cent per-cent euro euros dollar dollars livres franc francs
+    yen yens yuan yuans rouble roubles peso pesos km kms m² m2 m cm mm kg tonne tonnes ton tons mètre mètres metre
+    metres meter meters kilomètre kilomètres kilometer kilometers mile miles pieds feet ft habitants personnes people
+    persons salariés employés employees emplois jobs postes morts victimes deaths point points pts voix votes heure
+    heures hour hours minute minutes min seconde secondes second seconds jours days ans years mois months semaines
+    weeks fois times exemplaires copies unités units véhicules vehicles voitures cars logements homes élèves students
+    étudiants lits beds hectares ha mw gw kw kwh mwh mb gb calories kcal mg ml litre litres liter liters barils
+    barrels actions shares mots words pages signatures participants manifestants soldats soldiers spectateurs
+    membres members clients customers abonnés subscribers utilisateurs users patients cas cases tests doses pièces
+    usd eur chf gbp milliard milliards million millions billion billions km/h mph degrés degrees °
+    """.split()) + r")(?!\w)", re.IGNORECASE)
+# Before a number, the words that make it a name or a code ("Windows 2000", "n° 2019"), with at most one blank
+# after them: endings of the lower-cased words before, so a look-up costs one str.endswith.
+_VERSION_WORDS = tuple("""
+    windows office server studio exchange excel word peugeot version v n° no no. numéro number num nr # route article
+    art. ligne line vol. tome page p. pages chapitre chapter code modèle model série series rtx gtx iphone galaxy
+    airbus boeing type bus standard norme iso top ps xbox lot dossier file room salle ref ref. réf réf. tel tel. tél
+    tél. + € $ £""".split())
+
+
+def _after_version_word(before: str) -> bool:
+    words = before.lower()
+    return words.endswith(_VERSION_WORDS) or words[-1:] in (" ", "\u00a0") and words[:-1].endswith(_VERSION_WORDS)
+
+
+_THOUSANDS_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")
+_THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusqu’en|to|from|by|avant|après|before|"
                           r"after|around|vers|circa|c\.|year|l'an|l’an|année|born|né|née)[ \u00a0]$", re.IGNORECASE)
 
@@ -344,16 +268,18 @@ _OLD_YEAR_OK = re.compile(r"(?:en|in|since|depuis|of|de|dès|until|jusqu'en|jusq
 @rule("fr en", rf"(?:(?P<lead>l{APOS}an|l{APOS}année|the{_SP}year(?:{_SP}of)?|year|calendar{_SP}year|cy|exercice|=){_OSP})?"
       r"(?<![\d.,/+#$£€])(?<!\d-)(?P<y>1\d\d\d|20\d\d|2100)(?![\d]|[-/.:,]\d)", needs=("year",))
 def _year_alone(m, lang):
-    y = int(m["y"])
-    before = m.string[max(0, m.start() - 16):m.start()]
-    if _UNITS_AFTER.match(m.string, m.end()) or _VERSION_BEFORE.search(before):
+    text, (start, end), lead = m.string, m.span(), m["lead"]
+    y = int(text[end - 4:end])  # the match ends with the year's four digits
+    before = text[max(0, start - 16):start]
+    if _UNITS_AFTER.match(text, end) or _after_version_word(before):
         return None
-    if re.search(r"\d[ \u00a0\u202f]$", before) or re.match(r"[ \u00a0\u202f]\d{3}(?!\d)", m.string[m.end():m.end() + 5]):
+    if _THOUSANDS_BEFORE.search(before) or _THOUSANDS_AFTER.match(text[end:end + 5]):
         return None  # "1 2019 000" or "2 019": thousands groups
-    if y < 1900 and not (m["lead"] or _OLD_YEAR_OK.search(before)):
+    if y < 1900 and not (lead or _OLD_YEAR_OK.search(before)):
         return None
-    start = m.start() if m["lead"] and m["lead"] != "=" else m.start("y")
-    return _Cand(start, m.end(), "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
+    if not lead or lead == "=":
+        start = end - 4
+    return _Cand(start, end, "year", _fixed(dt.date(y, 1, 1), dt.date(y, 12, 31)), (y, None, None))
 
 
 @rule("fr en", rf"{_PART}(?:l{APOS}(?:année|an){_SP}|the{_SP}year{_SP})?(?P<y>(?:19|20)\d\d)(?![\d]|[-/.]\d)",

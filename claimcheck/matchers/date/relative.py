@@ -167,7 +167,7 @@ def _fr_part_current(m, lang):
 
 
 @rule("en", rf"(?:{_PART}(?:the{_SP})?)?(?P<dir>this|last|next|coming|current|previous|past){_SP}"
-      rf"(?P<u>week|month|year|quarter|weekend|fortnight)(?!\w)",
+      rf"(?:calendar{_SP}(?=year))?(?P<u>week|month|year|quarter|weekend|fortnight)(?!\w)",
       needs=("unit",))
 def _en_rel_period(m, lang):
     return _rel_period(m, m["u"], m["dir"])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...model import PartialDate
+from .prefilter import Guarded
 
 # ---------------------------------------------------------------------------------------------
 # Calendar helpers.
@@ -131,9 +132,9 @@ def _next_day(month: int, day: int, ref: _Ref) -> tuple[dt.date, dt.date] | None
 
 # A year-less day after one of these, in its sentence, is to come ("will pay on September 24",
 # "sera versé le 22 mai"): the next such day, not the last one.
-_FUTURE = re.compile(
+_FUTURE = Guarded(re.compile(
     r"(?i)\b(?:will|shall|is\s+due|are\s+due|to\s+be|scheduled|upcoming|next|payable|va|vont|sera|seront|aura"
-    r"|auront|prochaine?s?|prévue?s?|doit|doivent)\b[^.!?\n]*$")
+    r"|auront|prochaine?s?|prévue?s?|doit|doivent)\b[^.!?\n]*$"))
 
 
 def _is_future(m: re.Match) -> bool:

@@ -1,9 +1,9 @@
 """Triggers: the cheap pre-filter that decides where in a text each rule can match.
 
 Every rule's match holds a trigger of the kinds it ``needs``: a kind of date word (month, weekday, unit,
-season, holiday, numeral…), a plausible year, a numeric day, a quarter code. One pass over the words finds the date words, one regex each the others; a rule
-then runs only in windows around its triggers, so text without dates (digits, punctuation, prose) costs one
-scan, not one scan per rule.
+season, holiday, numeral…), a plausible year, a numeric day, a quarter code. Three regexes find them all
+(words, digits, day numbers); a rule then runs only in windows around its triggers, so text without dates
+(digits, punctuation, prose) costs those scans, not one scan per rule.
 """
 from __future__ import annotations
 
@@ -68,36 +68,71 @@ for _kind, _words in WORD_KINDS.items():
     for _w in _words:
         _KINDS_OF[_w] = _KINDS_OF.get(_w, ()) + (_kind,)
 
-_WORD = re.compile(r"[^\W\d_]+")
-_DATE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_alt(_KINDS_OF)})(?![^\W\d_])", re.IGNORECASE)
-TRIGGERS = {
-    "year": re.compile(r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)"),
-    "compact": re.compile(r"(?<!\d)(?:19|20)\d{6}(?!\d)"),
-    "dmy": re.compile(r"\d([-/. ])\d{1,2}\1\d\d"),
-    "dm": re.compile(r"\d[/.-]\d"),
-    "quarter": re.compile(r"[QTHSqths][1-4]"),
-    "decade": re.compile(r"[1-9]0[ \t\u00a0\u202f]{0,3}['\u2019]?s"),
-    "day number": re.compile(r"(?<!\w)(?:le|the|on)\s{1,3}\d", re.IGNORECASE),
+_WORD = rf"(?<![^\W\d_])(?:{_alt(_KINDS_OF)})(?![^\W\d_])"
+DIGIT_KINDS = {
+    "year": r"(?<!\d)(?:1\d\d\d|20\d\d|2100)(?!\d)",
+    # a year and what follows it in "2019-05-12", "2019/05", "2015-2017", "2015 - 17": most years have none
+    "year sep": r"(?<!\d)(?:1[89]|20)\d\d(?: ?[-–~/]|[. ]\d)",
+    "compact": r"(?<!\d)(?:19|20)\d{6}(?!\d)",
+    "dmy": r"\d(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.| \d{1,2} )\d\d",  # the same separator twice
+    "dm": r"\d[/.-]\d",
+    "decade": r"[1-9]0[ \t\u00a0\u202f]{0,3}['\u2019]?s",
+    "quarter": r"[qths][1-4]",
+    # "le 23", "the 5", "on 12": each branch opens on its letter, then looks behind it for a word start (the
+    # same as (?<!\w) first, but the engine can skip to those letters)
+    "day number": r"(?:l(?<!\w.)e|t(?<!\w.)he|o(?<!\w.)n)\s{1,3}\d",
 }
-"""The other triggers, each found by one regex."""
+"""The triggers that are not date words, as regexes on the lower-cased text; each holds a digit. The first
+six start on a digit."""
+_ON_A_DIGIT = 6
 
+# The first six kinds and the quarters in one pass that opens on a digit: the engine skips from digit to digit
+# in C (a pattern's leading character set; a pattern opening on a lookbehind is tried at every position). At a
+# digit, a one-character lookbehind holding a lookahead per kind reads which start there, behind a gate (what
+# those kinds may open with); a two-character one, whether a quarter ("q3") ends there.
+_DIGIT_SCAN_SOURCE = (
+    r"\d(?:(?<=(?P<gate>(?=\d(?:(?<!\d\d)\d\d\d|[-/. ]\d|0[ \t\u00a0\u202f'\u2019s]))"
+    + "".join(rf"(?:(?=(?P<k{i}>{p}))|)" for i, p in enumerate(list(DIGIT_KINDS.values())[:_ON_A_DIGIT]))
+    + rf".))|)(?:(?<=(?=(?P<quarter>{DIGIT_KINDS['quarter']}))..)|)(?(gate)|(?(quarter)|(?!)))")
+_SCANS = {lowered: (re.compile(_WORD, flags), re.compile(_DIGIT_SCAN_SOURCE, flags),
+                    re.compile(DIGIT_KINDS["day number"], flags))
+          for lowered, flags in ((True, 0), (False, re.IGNORECASE))}
+"""Words, digits and day numbers: on the lower-cased text, or (False) on a text whose lower-casing changes its
+length."""
+_DIGIT_GROUPS = [(kind, _SCANS[True][1].groupindex[f"k{i}"]) for i, kind in enumerate(list(DIGIT_KINDS)[:_ON_A_DIGIT])]
+_QUARTER_GROUP = _SCANS[True][1].groupindex["quarter"]
 _BLANKS = re.compile(r"\s*")
 
 
-def find(text: str, kind: str, found: dict[str, list[int]]) -> None:
-    """Add to ``found`` the start offsets of the triggers of ``kind`` (of every kind of word, for a word)."""
-    if kind in TRIGGERS:
-        found[kind] = [m.start() for m in TRIGGERS[kind].finditer(text)]
-        return
-    for word_kind in WORD_KINDS:
-        found[word_kind] = []
-    # One regex finds the date words (a trie of them, whole words only): the words of a text that are not
-    # date words never reach Python, which halved the cost of this scan.
-    for m in _DATE_WORD.finditer(text):
-        kinds = _KINDS_OF.get(m.group().lower())
-        if kinds:
-            for word_kind in kinds:
-                found[word_kind].append(m.start())
+def scan(text: str, lowered: bool, has_digit: bool) -> dict[str, list[int]]:
+    """The start offsets of every kind of trigger in ``text``, sorted, by kind; only kinds that occur.
+
+    ``lowered``: ``text`` is lower-cased already. Of each kind, overlapping triggers are skipped as a scan of
+    that kind alone would skip them ("1/2/3" holds one "dm", at 0), so that windows stay what they were.
+    """
+    words, digits, day_numbers = _SCANS[lowered]
+    found: dict[str, list[int]] = {}
+    for m in words.finditer(text):
+        for kind in _KINDS_OF.get(m.group() if lowered else m.group().lower(), ()):
+            found.setdefault(kind, []).append(m.start())
+    if not has_digit:
+        return found
+    ends: dict[str, int] = {}
+    for m in digits.finditer(text):
+        regs = m.regs
+        for kind, group in _DIGIT_GROUPS:
+            start, end = regs[group]
+            if start >= ends.get(kind, 0):  # also false when the kind did not match here (start -1)
+                found.setdefault(kind, []).append(start)
+                ends[kind] = end
+        start, end = regs[_QUARTER_GROUP]
+        if start >= ends.get("quarter", 0):
+            found.setdefault("quarter", []).append(start)
+            ends["quarter"] = end
+    at = [m.start() for m in day_numbers.finditer(text)]
+    if at:
+        found["day number"] = at
+    return found
 
 
 def windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -105,8 +140,10 @@ def windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
 
     A window never ends inside blanks: a pattern's ``$`` (end of text) would otherwise match at its end.
     """
-    out: list[tuple[int, int]] = []
     size = len(text)
+    if starts[0] <= BEFORE and starts[0] + AFTER >= size:  # a short text: one window, the whole of it
+        return [(0, size)]
+    out: list[tuple[int, int]] = []
     for at in starts:
         lo, hi = max(0, at - BEFORE), min(size, at + AFTER)
         if out and lo <= out[-1][1]:

@@ -86,12 +86,16 @@ def _mo(m: re.Match) -> int:
     return MONTHS[m["mo"].lower().rstrip(".")]
 
 
+_DIGITS = re.compile(r"\d+")
+_BLANK_RUN = re.compile(r"\s+")
+
+
 def _num(text: str) -> int | None:
     text = text.lower().strip()
-    digits = re.match(r"\d+", text)
+    digits = _DIGITS.match(text)
     if digits:
         return int(digits.group())
-    return NUMBER_WORDS.get(re.sub(r"\s+", " ", text))
+    return NUMBER_WORDS.get(_BLANK_RUN.sub(" ", text))
 
 
 _SP = r"[ \t\u00a0\u202f]{1,3}"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from .errors import PluginError
-from .evidence import readings
+from .evidence import Reading, readings
 from .index import Index
 from .judge import judge_corpus, judge_passage
 from .matchers import Matcher
@@ -17,18 +17,24 @@ from .query import ClaimQuery
 
 def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher], *,
           conflict: str = "contradicted", hedged: str = "count",
-          queries: Mapping[str, ClaimQuery] | None = None) -> Iterator[Result]:
+          queries: Mapping[str, ClaimQuery] | None = None,
+          found: Mapping[str, Sequence[Reading]] | None = None) -> Iterator[Result]:
     """Judge each claim against the indexed corpus, in order, one Result at a time.
 
     A matcher that raises or returns garbage makes that claim's verdict ``error`` (naming
     the plugin); the other claims are still checked.
 
     :param queries: node id → the claim as already read against ``index``, if the run has it.
+    :param found: node id → the claim's readings, when the caller has them already
+        (``claimcheck explain`` shows them beside the verdict).
     """
     for claim in claims:
         started = time.perf_counter()
         try:
-            result = _check_one(claim, index, matchers, conflict, hedged, (queries or {}).get(claim.nodeid))
+            passages = (found or {}).get(claim.nodeid)
+            if passages is None:
+                passages = readings(claim, index, (queries or {}).get(claim.nodeid))
+            result = _check_one(claim, passages, matchers, conflict, hedged)
         except PluginError as err:
             result = Result(claim=claim, verdict=Verdict.ERROR, error=f"plugin {err.plugin}: {err.message}")
         problem = matchers.problem(claim) if isinstance(matchers, MatcherSet) else None
@@ -37,10 +43,10 @@ def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher]
         yield dataclasses.replace(result, duration=time.perf_counter() - started)
 
 
-def _check_one(claim: Claim, index: Index, matchers: Mapping[str, Matcher],
-               conflict: str, hedged: str, query: ClaimQuery | None) -> Result:
+def _check_one(claim: Claim, passages: Iterable[Reading], matchers: Mapping[str, Matcher],
+               conflict: str, hedged: str) -> Result:
     evidence = []
-    for reading in readings(claim, index, query):
+    for reading in passages:
         if reading.hedged and hedged == "ignore":
             continue
         item = judge_passage(claim, reading, matchers)

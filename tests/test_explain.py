@@ -48,3 +48,54 @@ def test_explain_unknown_id_is_a_usage_error():
     assert run.returncode == 4
     assert "no claim 'nope' in claims/seeds.yaml" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+GOLDEN = ROOT / "tests" / "golden"
+# Set CLAIMCHECK_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change.
+UPDATE_GOLDEN = __import__("os").environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
+SUPPORTING = ("Globex : résultats annuels\n\nGlobex a réalisé un chiffre d'affaires de 4,2 milliards d'euros en 2023.\n"
+              "En mars 2021, Globex a ouvert une usine de 30 millions d'euros.\n")
+CONTRADICTING = "Globex : résultats annuels\n\nGlobex a réalisé un chiffre d'affaires de 5,1 milliards d'euros en 2023.\n"
+CLAIM = ("sources: [.]\nclaims:\n  - id: ca\n    claim: Le chiffre d'affaires de Globex a atteint 4,2 milliards "
+         "d'euros en 2023.\n    about: [Globex]\n    cues: [chiffre d'affaires]\n    expect:\n"
+         "      amount: 4,2 milliards d'euros\n      date: '2023'\n")
+
+
+def _many_passages(tmp_path, *options):
+    """Seven supporting articles, each with a near miss, then the one contradicting article,
+    last in corpus order: it decides the verdict."""
+    for i in range(1, 8):
+        (tmp_path / f"0{i}.txt").write_text(SUPPORTING, encoding="utf-8")
+    (tmp_path / "08.txt").write_text(CONTRADICTING, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(CLAIM, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::ca", "--allow-outside-root",
+                          "--no-cache", *options], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_bounded_explain_shows_the_deciding_passage_first(tmp_path):
+    out = _many_passages(tmp_path)
+    golden = GOLDEN / "explain-bounded.txt"
+    if UPDATE_GOLDEN:
+        golden.write_text(out, encoding="utf-8", newline="\n")
+    assert out == golden.read_text(encoding="utf-8")
+    deciding = out.index("08.txt")
+    assert deciding < out.index("01.txt")  # the deciding passage comes first, though last in the corpus
+    assert "5,1 milliards d'euros" in out[deciding:out.index("01.txt")]
+    assert out.count("\n  line ") == 5 and out.count("near miss:") == 5
+    assert out.rstrip().endswith("(3 more passages and more near misses not shown: --all shows every one)")
+
+
+def test_explain_all_shows_every_passage_and_near_miss(tmp_path):
+    out = _many_passages(tmp_path, "--all")
+    assert out.count("\n  line ") == 8
+    assert out.count("near miss:") == 7
+    assert all(f"0{i}.txt" in out for i in range(1, 9))
+    assert "not shown" not in out
+
+
+def test_explain_help_states_the_bound():
+    run = explain("--help")
+    assert run.returncode == 0
+    assert "--all" in run.stdout and "the 5 passages that" in run.stdout and "the 5 most" in run.stdout

@@ -290,6 +290,14 @@ def _print_matchers(plugins: Plugins, config) -> ExitCode:
     return ExitCode.OK
 
 
+def yaml_flow(value: object) -> str:
+    """``value`` as one line of YAML (flow style), quoted where YAML needs it: how ``show`` and
+    ``draft`` write the claim files they print."""
+    import yaml
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**9, sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
 def print_json(data: object) -> None:
     """Write ``data`` as JSON on stdout."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

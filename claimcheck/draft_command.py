@@ -15,10 +15,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import Sequence
 
-import yaml
 
 from .check import check
 from .claims import load
+from .cli import yaml_flow
 from .corpus import load_corpus
 from .drafting import Draft, claim_id, drafts
 from .errors import ExitCode, UsageError
@@ -73,16 +73,11 @@ def render(found: Sequence[tuple[Document, Draft]], sources: Sequence[Path], fol
     """The claim file: one claim per draft, each with the article line it was read from."""
     relative = [Path(os.path.relpath(s.resolve(), folder)).as_posix() for s in sources]
     lines = ["# Drafted by claimcheck draft: keep the claims that matter, edit them, delete the rest.",
-             *([f"sources: {_flow(relative)}"] if relative else []), "claims:"]
+             *([f"sources: {yaml_flow(relative)}"] if relative else []), "claims:"]
     taken: set[str] = set()
     for document, draft in found:
-        lines += [f"  - id: {_flow(claim_id(draft, taken))}  # {document.source}:{draft.line}",
-                  f"    claim: {_flow(draft.text)}", f"    lang: {draft.lang}",
-                  f"    about: {_flow(list(draft.about))}", f"    cues: {_flow([draft.cue])}",
-                  f"    expect: {_flow(dict(draft.expect))}"]
+        lines += [f"  - id: {yaml_flow(claim_id(draft, taken))}  # {document.source}:{draft.line}",
+                  f"    claim: {yaml_flow(draft.text)}", f"    lang: {draft.lang}",
+                  f"    about: {yaml_flow(list(draft.about))}", f"    cues: {yaml_flow([draft.cue])}",
+                  f"    expect: {yaml_flow(dict(draft.expect))}"]
     return "\n".join(lines) + "\n"
-
-
-def _flow(value: object) -> str:
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**9, sort_keys=False)
-    return text.strip().removesuffix("...").strip()

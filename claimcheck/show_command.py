@@ -11,9 +11,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterable, Sequence
 
-import yaml
-
 from .claims import collect
+from .cli import yaml_flow
 from .errors import ExitCode, UsageError
 from .model import Claim
 
@@ -42,10 +41,10 @@ def render(name: str, claims: Sequence[Claim]) -> list[str]:
         rules = {}
         for inferred in claim.inferred:
             rules.setdefault(inferred.field, []).append(inferred.rule)
-        lines.append(f"  - id: {_flow(claim.id)}")
+        lines.append(f"  - id: {yaml_flow(claim.id)}")
         for field, value in _fields(claim):
             comment = f"  # read from the sentence: {', '.join(rules[field])}" if field in rules else ""
-            lines.append(f"    {field}: {_flow(value)}{comment}")
+            lines.append(f"    {field}: {yaml_flow(value)}{comment}")
     return lines
 
 
@@ -59,9 +58,3 @@ def _fields(claim: Claim) -> Iterable[tuple[str, object]]:
         yield "tags", list(claim.tags)
     if claim.expected is not None:
         yield "verdict", claim.expected.value
-
-
-def _flow(value: object) -> str:
-    """``value`` as one line of YAML (flow style), quoted where YAML needs it."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**9, sort_keys=False)
-    return text.strip().removesuffix("...").strip()

@@ -17,10 +17,26 @@ from .errors import ExitCode, UsageError
 from .model import Claim
 
 
+USAGE = """\
+usage: claimcheck show [PATH ...] [options of claimcheck]
+
+Print every claim as claimcheck reads it, in the claim-file schema: the fields the file left
+to its sentence filled in, each with a comment naming the rule that read it. Each file's
+output can replace its claims: list (its lang, sources and entities stay).
+
+options:
+  -h, --help  show this message and exit
+
+The options of 'claimcheck' apply too (-k, --lang, --expect-mismatch, ...: see claimcheck --help)."""
+
+
 def main(argv: Sequence[str]) -> ExitCode:
     """Print the claims of ``argv``'s paths (options as for ``claimcheck``)."""
     from .cli import prepare
     from .session import Corpora, select, split_node_ids, by_node_ids
+    if "-h" in argv or "--help" in argv:
+        print(USAGE)
+        return ExitCode.OK
     config, plugins, _ = prepare(list(argv))
     if not config.paths:
         raise UsageError("show needs claim files or folders, or [tool.claimcheck] paths")

@@ -178,3 +178,8 @@ def test_explain_and_the_json_report_name_the_rules_that_read_the_sentence(proje
                              "expect": ["claim-values"]}
     shown = cc(capsys, "explain", "claims/c.yaml::" + first["id"]).out
     assert "read from the sentence: lang (claim-language), about (claim-entity-name)," in shown, shown
+
+
+def test_show_has_its_own_help(project, capsys) -> None:
+    run = cc(capsys, "show", "--help")
+    assert run.ret == 0 and run.out.startswith("usage: claimcheck show [PATH ...]"), run

@@ -22,6 +22,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -46,13 +47,15 @@ def bare(path: Path, keep_lang: bool) -> dict:
 
 
 def verdicts(path: Path, cwd: Path) -> tuple[dict[str, str], str]:
-    report = cwd / f"{path.stem}.report.json"
-    run = subprocess.run([sys.executable, "-m", "claimcheck", str(path), "-q", "-p", "no:cacheprovider",
-                          "--allow-outside-root", "--json", str(report)],
-                         cwd=cwd, capture_output=True, text=True)
-    if not report.is_file():
-        return {}, (run.stderr.strip().splitlines() or ["no report"])[-1]
-    return {c["id"]: c["verdict"] for c in json.loads(report.read_text(encoding="utf-8"))["claims"]}, ""
+    # The report quotes the pages: it goes to a temporary folder, never beside the claims.
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "r.json"
+        run = subprocess.run([sys.executable, "-m", "claimcheck", str(path), "-q", "-p", "no:cacheprovider",
+                              "--allow-outside-root", "--json", str(report)],
+                             cwd=cwd, capture_output=True, text=True)
+        if not report.is_file():
+            return {}, (run.stderr.strip().splitlines() or ["no report"])[-1]
+        return {c["id"]: c["verdict"] for c in json.loads(report.read_text(encoding="utf-8"))["claims"]}, ""
 
 
 def expect_read_back(original: Path, plain: Path, matchers, config: Config,

@@ -219,6 +219,7 @@ class _Reader:
         if expect is not None:
             self.agree(claim_id, expect, text, claim_lang)
         inferred: tuple[Inferred, ...] = guessed
+        places: dict[str, tuple[str, ...]] = {}
         if cues is None or about is None or expect is None:
             reading = read_sentence(text, claim_lang, matchers=self.matchers, lexicon=self.lexicon,
                                     glossary=entities, location=self.at(fields["claim"][1]),
@@ -227,7 +228,8 @@ class _Reader:
             cues, about, expect = cues or reading.cues, reading.about if about is None else about, \
                 reading.expect if expect is None else expect
             inferred += tuple(r for r in reading.rules if r.field not in fields)
-        groups = tuple((name, *entities[name]) if name in entities else (name,) for name in about)
+            places = {group[0]: group for group in reading.aliases if "about" not in fields}
+        groups = tuple((name, *entities[name]) if name in entities else places.get(name, (name,)) for name in about)
         others = tuple((name, *aliases) for name, aliases in entities.items() if name not in about)
         return Claim(id=claim_id, text=text, lang=claim_lang,
                      about=groups, cues=cues, expect=expect, tags=tags, others=others, sources=sources,

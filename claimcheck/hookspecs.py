@@ -102,6 +102,22 @@ def claimcheck_register_relations(config: "Config") -> "Iterable[Relation]":
     """
 
 
+@hookspec
+def claimcheck_register_places(config: "Config") -> "Iterable[Place]":
+    """Return places (countries, areas) and the adjectives that name them in one language.
+
+    :param config: the run's configuration (None outside a run).
+    :returns: an iterable of :class:`~claimcheck.places.Place` objects. Build them from a
+        YAML file of the built-in form with :func:`claimcheck.places.load_file`.
+
+    Called once per run, with ``claimcheck_register_relations``, for every plugin; the
+    results are merged. A claim sentence that names no other entity is about the place one of
+    its adjectives names ("la dette publique française": France). The built-in ``places``
+    plugin returns ``claimcheck/data/places.yaml`` and the files named by ``places`` in
+    ``[tool.claimcheck]``.
+    """
+
+
 # -------------------------------------------------------------------------
 # Corpus.
 # -------------------------------------------------------------------------

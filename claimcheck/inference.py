@@ -14,6 +14,12 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     Bank of Australia"), less the words that open a sentence ("En", "The"), month and day
     names, the relation lexicon's words ("EBITDA", "PIB") and the words of a value ("Q1"). A
     name after "selon", "d'après" or "according to" is the claim's source, not its subject.
+``claim-entity-place``
+    A sentence that names no entity by the rules above but holds an adjective of place
+    ("la dette publique française", "British inflation") is about that place
+    (:mod:`claimcheck.places`), under its name in the claim's language, with its other names
+    as aliases. An adjective of place is never a name of its own: "The French carmaker
+    Renault" is about Renault.
 ``claim-relation``
     The relation lexicon's nouns and verbs the sentence holds ("chiffre d'affaires",
     "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s);
@@ -57,7 +63,8 @@ from .words import FOLD, Cue, find_cue, is_hedged, tokens
 
 if TYPE_CHECKING:
     from .matchers import Matcher
-    from .relations import Lexicon
+    from .places import Places
+    from .relations import Lexicon, RelationMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,8 @@ class SentenceReading:
     """One value per kind."""
     rules: tuple[Inferred, ...]
     """Which rule gave each field."""
+    aliases: tuple[tuple[str, ...], ...] = ()
+    """The name and aliases of each entity that is a place (``claim-entity-place``)."""
 
 
 def read_sentence(text: str, lang: str, *, matchers: Mapping[str, "Matcher"], lexicon: "Lexicon",
@@ -83,13 +92,13 @@ def read_sentence(text: str, lang: str, *, matchers: Mapping[str, "Matcher"], le
     :param read_values: False when the analyst wrote ``expect``: nothing is parsed for it.
     """
     found = values_in(text, lang, matchers)
-    names, name_rules = _entities(text, glossary, lexicon.words(lang), found)
+    names, name_rules, aliases = _entities(text, lang, glossary, lexicon.words(lang), lexicon.places, found)
     cues, cue_rule = _cues(text, lang, lexicon, names, found)
     expect = _expected(text, lang, matchers, found, given_cues or cues, location) if read_values else ()
     rules = [Inferred(field="about", rule=r) for r in name_rules]
     rules += [Inferred(field="cues", rule=cue_rule)] * bool(cues)
     rules += [Inferred(field="expect", rule="claim-values")] * bool(expect)
-    return SentenceReading(about=names, cues=cues, expect=expect, rules=tuple(rules))
+    return SentenceReading(about=names, cues=cues, expect=expect, rules=tuple(rules), aliases=aliases)
 
 
 def values_in(text: str, lang: str, matchers: Mapping[str, "Matcher"]) -> list[Mention]:
@@ -157,8 +166,8 @@ _NOT_NAMES = frozenset("""
 """Also the acronyms of common nouns ("l'IA", "le PDG", "its CEO"), which are never entities."""
 
 
-def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozenset[str],
-              found: Sequence[Mention]) -> tuple[tuple[str, ...], list[str]]:
+def _entities(text: str, lang: str, glossary: Mapping[str, Sequence[str]], common: frozenset[str],
+              places: "Places", found: Sequence[Mention]) -> tuple[tuple[str, ...], list[str], tuple]:
     words = [t for t, _, _ in tokens(text)]
     spans = [(s, e) for _, s, e in tokens(text)]
     named: list[tuple[int, str]] = []
@@ -173,10 +182,18 @@ def _entities(text: str, glossary: Mapping[str, Sequence[str]], common: frozense
     rules = ["claim-entity-glossary"] if named else []
     others = [(start, name) for start, name in proper_names(text, common, found)
               if not any(c in covered for c in range(start, start + len(name)))]
+    # "The French carmaker Renault": an adjective of place is no name of its own
+    others = [(start, name) for start, name in others if places.named_by(name, lang) is None]
     if others:
         rules.append("claim-entity-name")
     ordered = sorted(named + others)
-    return tuple(dict.fromkeys(name for _, name in ordered)), rules
+    if ordered:
+        return tuple(dict.fromkeys(name for _, name in ordered)), rules, ()
+    place = next(filter(None, (places.named_by(text[s:e], lang) for _, s, e in tokens(text))), None)
+    if place is None:
+        return (), rules, ()
+    entity = places.entity(place, lang)
+    return entity[:1], ["claim-entity-place"], (entity,)
 
 
 def proper_names(text: str, common: frozenset[str], found: Sequence[Mention]) -> list[tuple[int, str]]:
@@ -237,10 +254,11 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     named = [m for m in named if not any(a <= spans[m.first][1] < b for a, b in scene)] or named
     # "57,3 % du PIB", "3% of GDP": the relation after a ratio is its denominator.
     named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
+    in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
     if named:
         cues = [c for m in named for c in _with_nouns(text[spans[m.first][1]:spans[m.last][2]], lang, lexicon)]
+        cues += _subject(text, spans, named, lang, lexicon, in_names)
         return tuple(dict.fromkeys(cues)), "claim-relation"
-    in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
     aside = [m.span() for m in _ASIDE.finditer(text)]  # "(2015 selon une autre source)"
     content = [text[s:e] for i, (t, s, e) in enumerate(spans)
                if len(t) >= 3 and not t.isdigit() and t not in _FUNCTION and t not in in_names
@@ -250,6 +268,19 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     # "the CPIH index": a metric's own name, an acronym, says more than the words around it.
     specific = [w for w in content if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", w)]
     return tuple(dict.fromkeys(specific or content)), "claim-content-words"
+
+
+def _subject(text: str, spans: Sequence[tuple[str, int, int]], named: Sequence["RelationMention"], lang: str,
+             lexicon: "Lexicon", in_names: set[str]) -> list[str]:
+    """"UK petrol cost 160.2p": a relation named by a verb alone says what is measured in the
+    common noun just before it, its subject, which articles name ("petrol at 160.2p")."""
+    first = named[0].first
+    if any(lexicon.relation_of(text[spans[m.first][1]:spans[m.last][2]], lang)[1] for m in named) or not first:
+        return []
+    word, start, end = spans[first - 1]
+    if len(word) < 3 or word in _FUNCTION or word in in_names or not text[start:end].islower():
+        return []
+    return [text[start:end]]
 
 
 def _with_nouns(written: str, lang: str, lexicon: "Lexicon") -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from .errors import UsageError
 from .model import Location
 
-INI_ONLY = {"paths": "list", "plugins_dir": "str", "relations": "list"}
+INI_ONLY = {"paths": "list", "plugins_dir": "str", "relations": "list", "places": "list"}
 """Keys with no command-line option of the same name (``paths`` is the positional PATH…)."""
 COMMAND_LINE_ONLY = ("help", "version", "list_plugins", "list_matchers", "paths", "collect_only",
                      "last_failed", "failed_first", "cache_clear")

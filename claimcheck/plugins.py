@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = {
     "percentage": "claimcheck.matchers.percentage",
     "count": "claimcheck.matchers.count",
     "relations": "claimcheck.relations",
+    "places": "claimcheck.places",
     "corpus": "claimcheck.corpus",
     "terminal": "claimcheck.reporters.terminal",
     "junitxml": "claimcheck.reporters.junitxml",
@@ -156,12 +157,16 @@ class Plugins:
 
 
     def lexicon(self, config: object) -> "Lexicon":
-        """The run's relation lexicon, merged from every ``claimcheck_register_relations``."""
+        """The run's vocabulary: the relations of every ``claimcheck_register_relations`` and
+        the places of every ``claimcheck_register_places``."""
+        from .places import Places
         from .relations import Lexicon
-        found = []
+        found, places = [], []
         for provided in self.pm.hook.claimcheck_register_relations(config=config):
             found += list(provided or ())
-        return Lexicon(found)
+        for provided in self.pm.hook.claimcheck_register_places(config=config):
+            places += list(provided or ())
+        return Lexicon(found, Places(places))
 
 
 def blocked_names(args: Sequence[str]) -> list[str]:

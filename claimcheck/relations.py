@@ -22,11 +22,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import yaml
-
+from . import datafiles
 from .errors import UsageError
 from .hookspecs import hookimpl
 from .model import Location
+from .places import Places, builtin as builtin_places
 from .words import Cue, find_cue, stem
 
 LANGS = ("fr", "en")
@@ -60,9 +60,11 @@ class RelationMention:
 
 
 class Lexicon:
-    """Every relation of a run, merged by name and language, searchable by first word."""
+    """Every relation of a run, merged by name and language, searchable by first word; and
+    the run's places (:mod:`claimcheck.places`), which read the entity of a claim sentence."""
 
-    def __init__(self, relations: Iterable[Relation]) -> None:
+    def __init__(self, relations: Iterable[Relation], places: Places | None = None) -> None:
+        self.places = places if places is not None else Places(builtin_places())
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in LANGS}
         self._verbs: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in LANGS}
         for relation in relations:
@@ -149,14 +151,7 @@ def load_file(path: Path, source: str | None = None) -> list[Relation]:
     :raises UsageError: naming the file and line, for a file that is not of that form.
     """
     where = Location(path=path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise UsageError(f"{where}: cannot read the relation lexicon ({err.strerror})") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = Location(path=path, line=mark.line + 1) if mark else where
-        raise UsageError(f"{line}: the relation lexicon is not valid YAML") from None
+    data = datafiles.read(path, "relation lexicon")
     if not isinstance(data, dict) or data.get("lang") not in LANGS or not isinstance(data.get("relations"), dict):
         raise UsageError(f"{where}: a relation lexicon needs 'lang: fr' or 'lang: en' and "
                          "'relations:', a mapping of relation names to lists of phrases")
@@ -187,7 +182,6 @@ def builtin() -> list[Relation]:
 def claimcheck_register_relations(config) -> list[Relation]:
     """The built-in lexicon, then the files named by ``relations`` in ``[tool.claimcheck]``."""
     relations = builtin()
-    for name in (config.getoption("relations") or ()) if config is not None else ():
-        path = Path(name)
-        relations += load_file(path if path.is_absolute() else config.rootdir / path)
+    for path in datafiles.configured(config, "relations"):
+        relations += load_file(path)
     return relations

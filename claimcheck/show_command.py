@@ -52,7 +52,13 @@ def main(argv: Sequence[str]) -> ExitCode:
 
 def render(name: str, claims: Sequence[Claim]) -> list[str]:
     """The lines of one claim file holding ``claims``, every field written out."""
-    lines = [f"# {name}, as claimcheck reads it", "claims:"]
+    lines = [f"# {name}, as claimcheck reads it"]
+    # the glossary, and the places read from sentences, with their aliases: frozen as they are
+    known = {group[0]: list(group[1:]) for claim in claims for group in (*claim.about, *claim.others)
+             if len(group) > 1 or group in claim.others}
+    if known:
+        lines += ["entities:", *(f"  {yaml_flow(entity)}: {yaml_flow(aliases)}" for entity, aliases in known.items())]
+    lines.append("claims:")
     for claim in claims:
         rules = {}
         for inferred in claim.inferred:

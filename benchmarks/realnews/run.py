@@ -39,7 +39,10 @@ def sets(names: list[str]) -> list[Path]:
 
 
 def missing_texts(folder: Path) -> list[str]:
-    listed = yaml.safe_load((folder / "texts" / "sources.yaml").read_text(encoding="utf-8")) or {}
+    listing = folder / "texts" / "sources.yaml"
+    if not listing.is_file():
+        return [str(listing.relative_to(folder))]
+    listed = yaml.safe_load(listing.read_text(encoding="utf-8")) or {}
     return [name for name in listed if not (folder / "texts" / name).is_file()]
 
 

@@ -22,13 +22,17 @@ def check(claims: Iterable[Claim], index: Index, matchers: Mapping[str, Matcher]
     """Judge each claim against the indexed corpus, in order, one Result at a time.
 
     A matcher that raises or returns garbage makes that claim's verdict ``error`` (naming
-    the plugin); the other claims are still checked.
+    the plugin), as does a claim its file could not give a value (``Claim.problem``); the
+    other claims are still checked.
 
     :param queries: node id → the claim as already read against ``index``, if the run has it.
     :param found: node id → the claim's readings, when the caller has them already
         (``claimcheck explain`` shows them beside the verdict).
     """
     for claim in claims:
+        if claim.problem:
+            yield Result(claim=claim, verdict=Verdict.ERROR, error=claim.problem)
+            continue
         started = time.perf_counter()
         try:
             passages = (found or {}).get(claim.nodeid)

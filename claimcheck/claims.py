@@ -1,6 +1,7 @@
 """Stage 1 of 4: read claim files strictly into Claim objects; errors at file:line:col."""
 from __future__ import annotations
 
+import dataclasses
 import decimal
 import difflib
 import math
@@ -16,7 +17,7 @@ from .claimyaml import CORE as _CORE, compose as _compose, mark_location as _mar
 from .claimfiles import (MAX_BYTES, claim_files_under, is_claim_file,  # noqa: F401 (re-exported)
                          read_claim_text)
 from .config import Config, normalise_lang
-from .errors import ClaimcheckWarning, ClaimFileError, PluginError, UsageError
+from .errors import ClaimcheckWarning, ClaimFileError, ClaimValueError, PluginError, UsageError
 from .matchers import Agreement, Matcher
 from .inference import SentenceReading, read_sentence, slug, states, values_in
 from .langguess import english_words, guess_lang
@@ -210,16 +211,30 @@ class _Reader:
         guessed = (Inferred(field="lang", rule="claim-language"),) if "lang" not in fields and not lang else ()
         if claim_lang == "fr" and ("lang" in fields or lang):
             self.warn_if_english(claim_id, text, fields["claim"][1])
+        tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
+        expected = self.verdict(fields["verdict"][1]) if "verdict" in fields else None
+        claim = Claim(id=claim_id, text=text, lang=claim_lang, about=(), cues=(), expect=(), tags=tags,
+                      sources=sources, expected=expected, inferred=guessed, location=self.at(node))
+        try:
+            return self.content(claim, fields, node, entities)
+        except ClaimValueError as err:
+            # What one claim says is wrong, not its file: the claim is an error, the others run.
+            return dataclasses.replace(claim, problem=str(err))
+
+    def content(self, claim: Claim, fields: Mapping, node: Node, entities: Mapping[str, tuple[str, ...]]) -> Claim:
+        """The claim's entities, cues and values, written or read from its sentence.
+
+        :raises ClaimValueError: a value its matcher cannot read, a sentence that states none.
+        :raises ClaimFileError: a field the schema does not allow.
+        """
+        text, claim_id, claim_lang = claim.text, claim.id, claim.lang
         cues = self.cues(fields["cues"][1]) if "cues" in fields else None
         about = tuple(self.words(item, written, "about") for item, written in
                       self.strings(fields["about"][1], "about")) if "about" in fields else None
         expect = self.expect(fields["expect"][1], claim_lang, text) if "expect" in fields else None
-        tags = tuple(t for _, t in self.strings(fields["tags"][1], "tags")) if "tags" in fields else ()
-        expected = self.verdict(fields["verdict"][1]) if "verdict" in fields else None
         if expect is not None:
             self.agree(claim_id, expect, text, claim_lang)
-        inferred: tuple[Inferred, ...] = guessed
-        places: dict[str, tuple[str, ...]] = {}
+        inferred, places = claim.inferred, {}
         if cues is None or about is None or expect is None:
             reading = read_sentence(text, claim_lang, matchers=self.matchers, lexicon=self.lexicon,
                                     glossary=entities, location=self.at(fields["claim"][1]),
@@ -231,19 +246,17 @@ class _Reader:
             places = {group[0]: group for group in reading.aliases if "about" not in fields}
         groups = tuple((name, *entities[name]) if name in entities else places.get(name, (name,)) for name in about)
         others = tuple((name, *aliases) for name, aliases in entities.items() if name not in about)
-        return Claim(id=claim_id, text=text, lang=claim_lang,
-                     about=groups, cues=cues, expect=expect, tags=tags, others=others, sources=sources,
-                     expected=expected, inferred=inferred, location=self.at(node))
+        return dataclasses.replace(claim, about=groups, cues=cues, expect=expect, others=others, inferred=inferred)
 
     def check_reading(self, claim_id: str, reading: SentenceReading, fields: Mapping, node: Node) -> None:
         """A field left out that the sentence does not give is an error, never a silent absent."""
         named = f"claim '{claim_id}': its sentence"
         if "expect" not in fields and not reading.expect:
-            self.fail(f"{named} states no value claimcheck reads ({', '.join(sorted(self.matchers))}): "
-                      "write one in the sentence, or add expect: {kind: value}", fields["claim"][1])
+            raise ClaimValueError(f"{named} states no value claimcheck reads ({', '.join(sorted(self.matchers))}): "
+                                  "write one in the sentence, or add expect: {kind: value}", self.at(fields["claim"][1]))
         if "cues" not in fields and not reading.cues:
-            self.fail(f"{named} names no relation claimcheck knows: add cues: [...], the words that "
-                      "name it (e.g. cues: [invest*])", node)
+            raise ClaimValueError(f"{named} names no relation claimcheck knows: add cues: [...], the words "
+                                  "that name it (e.g. cues: [invest*])", self.at(node))
         if "about" not in fields and not reading.about and not {"cues", "expect"} & set(fields):
             # Not an error: a claim on no entity is checked against every article, never a
             # silent absent; the warning says how to make that choice explicit.
@@ -274,7 +287,7 @@ class _Reader:
                 if self.config.getoption("expect_mismatch") == "warn":
                     warnings.warn(ClaimcheckWarning(f"{facet.location}: {message}"), stacklevel=2)
                 else:
-                    raise ClaimFileError(f"{message} (or pass --expect-mismatch=warn)", facet.location)
+                    raise ClaimValueError(f"{message} (or pass --expect-mismatch=warn)", facet.location)
 
     def verdict(self, node: Node) -> Verdict:
         """The declared verdict: one the engine can give and a claim can pass with."""
@@ -405,7 +418,7 @@ class _Reader:
                 text = self.completed(kind, text, sentence, lang)
                 value = matcher.parse(text, lang=lang, options=options)
         except ValueError as err:
-            self.fail(str(err), value_node)
+            raise ClaimValueError(str(err), self.at(value_node)) from None
         except Exception as err:  # a matcher bug: name the plugin, keep the location
             raise PluginError(f"matcher '{kind}' raised {type(err).__name__} reading "
                               f"'{text}': {err}", plugin=kind, location=self.at(value_node)) from err

@@ -63,6 +63,11 @@ class ClaimFileError(ClaimcheckError):
     """A claim file that is not valid YAML or breaks the claim schema."""
 
 
+class ClaimValueError(ClaimFileError):
+    """A claim whose values cannot be read (a value its matcher refuses, a sentence that
+    states none or says another): that claim's verdict is ``error``, its file still runs."""
+
+
 class SourceError(ClaimcheckError):
     """An article, a corpus folder or a ``sources.yaml`` that cannot be read."""
 

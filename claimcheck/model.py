@@ -156,6 +156,10 @@ class Claim:
     (:mod:`claimcheck.inference`)."""
     location: Location
     """Where the claim starts (its ``id`` line)."""
+    problem: str | None = None
+    """Why the claim cannot be checked, at its file:line:col (a value its matcher cannot read,
+    a sentence that states none): its verdict is ``error``, and the rest of its file is
+    checked. None for a claim that can be."""
 
     @property
     def nodeid(self) -> str:

@@ -101,7 +101,7 @@ class Corpora:
         """
         queries = {}
         reached: dict[int, tuple[Index, set[int]]] = {}
-        for claim in claims:
+        for claim in (c for c in claims if not c.problem):
             index = self.for_claim(claim)
             query = queries[claim.nodeid] = ClaimQuery(claim, index)
             numbers = reached.setdefault(id(index), (index, set()))[1]

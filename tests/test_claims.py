@@ -83,6 +83,10 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 def test_claim_file_error(case: dict, parser: str, tmp_path: Path, config: Config,
                           matchers: dict) -> None:
     path = write(tmp_path / "claims" / "bad.yaml", case["file"])
+    if case.get("level") == "claim":
+        claims = load(path, config=config, matchers=matchers)
+        assert [c.problem for c in claims] == [f"{path}:{case['at']}: {case['error']}"]
+        return
     with pytest.raises(ClaimFileError) as info:
         load(path, config=config, matchers=matchers)
     err = info.value
@@ -100,7 +104,7 @@ def test_golden_cases_are_well_formed() -> None:
     data = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     assert len(data) >= 50
     for case_id, case in data.items():
-        assert set(case) <= {"file", "error", "at", "match"}, case_id
+        assert set(case) <= {"file", "error", "at", "match", "level"}, case_id
         assert {"file", "error", "at"} <= set(case), case_id
 
 
@@ -510,10 +514,12 @@ def test_collect_a_named_file_that_is_not_a_claim_file(text: str, message: str, 
     assert info.value.location.path == path
 
 
-def test_collect_stops_at_a_broken_file_in_a_folder(tmp_path: Path, config: Config,
-                                                    matchers: dict) -> None:
+def test_a_claim_without_a_value_is_an_error_and_its_neighbours_still_load(tmp_path: Path, config: Config,
+                                                                         matchers: dict) -> None:
     write(tmp_path / "a.yaml", ONE.format(id="a"))
-    bad = write(tmp_path / "b.yaml", "claims:\n  - {id: b, claim: x}\n")
-    with pytest.raises(ClaimFileError) as info:
-        collect([tmp_path], config=config, matchers=matchers)
-    assert str(info.value).startswith(f"{bad}:2:20: claim 'b': its sentence states no value")
+    bad = write(tmp_path / "b.yaml", "claims:\n  - {id: b, claim: x}\n" + ONE.format(id="c").split("claims:\n")[1])
+    claims = collect([tmp_path], config=config, matchers=matchers)
+    assert [(c.id, bool(c.problem)) for c in claims] == [("a", False), ("b", True), ("c", False)]
+    assert claims[1].problem.startswith(f"{bad}:2:20: claim 'b': its sentence states no value")
+
+

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
+from . import weeks  # noqa: F401  (ISO weeks, the Nth week of a month, next week Mon)
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers

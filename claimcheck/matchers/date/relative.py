@@ -27,7 +27,8 @@ def _rel_day(m, lang):
 # Weekdays. NOTE: a bare weekday in news is past tense: the latest such day on or before the
 # reference ("lundi" published on a Monday is that day); "ce lundi" is the Monday of the
 # reference's week; "lundi dernier"/"last Monday" is strictly before; "prochain"/"next" strictly after.
-@rule("fr en", rf"(?:(?P<mod>ce|this|last|next|on|coming|past|le){_SP})?(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
+@rule("fr en", rf"(?:(?:this{_SP}(?=(?:upcoming|coming)(?!\w)))?(?P<mod>ce|this|last|next|on|coming|upcoming|past|le){_SP})?"
+      rf"(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
       rf"(?:{_SP}(?P<post>dernier|prochain|passé)(?!\w))?", needs=("weekday",))
 def _weekday(m, lang):
     wd = WEEKDAYS[m["wd"].lower()]
@@ -41,7 +42,7 @@ def _weekday(m, lang):
             day = _week(ref.day)[0] + dt.timedelta(wd)
         elif mod in ("last", "dernier", "passé", "past"):
             day = ref.day - dt.timedelta(back or 7)
-        elif mod in ("next", "prochain", "coming"):
+        elif mod in ("next", "prochain", "coming", "upcoming"):
             day = ref.day + dt.timedelta((wd - ref.day.weekday()) % 7 or 7)
         else:
             day = ref.day - dt.timedelta(back)
@@ -55,10 +56,10 @@ _ORDINAL_WORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 31 and re.
 
 
 @rule("en", rf"(?:(?:on|this|next|last|coming|past){_SP})?(?P<wd>{_alt(WEEKDAYS)}|{_alt(WEEKDAY_ABBR)})\.?,?{_SP}(?:the{_SP})?"
-      rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?![\w-])(?!{_OSP}(?:of{_SP})?{MONTH})",
-      needs=("weekday",))
+      rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDINAL_WORDS}|(?:[12]\d|3[01]|0?[1-9])(?=[,;:!?)]|\.(?!\d)|$))"
+      rf"(?![\w-])(?!{_OSP}(?:of{_SP})?{MONTH})", needs=("weekday",))
 def _en_weekday_day(m, lang):
-    """Mon 13th, Tuesday the eleventh: see _weekday_day."""
+    """Mon 13th, Tuesday the eleventh, Friday 31! (a bare number only before punctuation): see _weekday_day."""
     return _weekday_day(m)
 
 
@@ -406,50 +407,6 @@ def _holiday(m, lang):
             day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) <= ref.day)
         return day, day
     return _Cand(m.start(), m.end(), "day", resolve)
-
-
-@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?",
-      needs=("unit",))
-def _iso_week(m, lang):
-    """week 31, week 3 of 2027: ISO 8601 weeks (Monday to Sunday)."""
-    n = int(m["n"])
-
-    def resolve(ref: _Ref):
-        year = int(m["y"]) if m["y"] else ref.year
-        if year is None:
-            return None
-        try:
-            monday = dt.date.fromisocalendar(year, n, 1)
-        except ValueError:
-            return None
-        return monday, monday + dt.timedelta(6)
-    return _Cand(m.start(), m.end(), "week", resolve)
-
-
-@rule("en", rf"(?:the{_SP})?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th){_SP}week{_SP}of{_SP}"
-      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))", needs=("unit",))
-def _nth_week(m, lang):
-    """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
-    index = _ORD_QUARTER[m["ord"].lower()]
-    month = _mo(m) if m["mo"] else None
-
-    def resolve(ref: _Ref):
-        year = int(m["y"] or m["y2"] or 0) or None
-        if year is None:
-            span = _latest_month(month, ref) if month else None
-            if span is None:
-                return None
-            year = span[0].year
-        first, last = (_month(year, month) if month else (dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        thursdays = [first + dt.timedelta((3 - first.weekday()) % 7)]
-        if index == -1:
-            thursday = last - dt.timedelta((last.weekday() - 3) % 7)
-        else:
-            thursday = thursdays[0] + dt.timedelta(weeks=index - 1)
-        monday = thursday - dt.timedelta(3)
-        return monday, monday + dt.timedelta(6)
-    return _Cand(m.start(), m.end(), "week", resolve)
-
 
 
 @rule("fr", rf"(?:la{_SP})?(?P<ord>première|premiere|1re|1ère|seconde|deuxième|deuxieme|2e|2nde|dernière|derniere)"

@@ -11,7 +11,7 @@ from .. import Agreement, Matcher
 from .anchors import _merge_anchors
 from .bounds import bound_of
 from .parts import _merge_parts
-from .extract import _candidates, _merge_ranges, _merge_weekdays
+from .extract import _candidates, _merge_offset_weekdays, _merge_ranges, _merge_weekdays
 from .fiscal import fiscal_label
 from .resolve import _Ref, _last
 
@@ -162,7 +162,7 @@ class DateMatcher(Matcher):
         if not cands:  # most texts: no reference to read, no merges to try
             return
         ref = _Ref(ref_date)
-        cands = _merge_parts(text, _merge_anchors(text, _merge_weekdays(text, cands)))
+        cands = _merge_parts(text, _merge_offset_weekdays(text, _merge_anchors(text, _merge_weekdays(text, cands))))
         for cand in _merge_ranges(text, cands):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
@@ -171,7 +171,7 @@ class DateMatcher(Matcher):
             else:
                 last_part = days[2] if len(days) > 2 else None
                 yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, cand.fiscal, last_part,
-                                                     bound_of(text, cand.start, cand.end))
+                                                     cand.bound or bound_of(text, cand.start, cand.end))
 
     def compare(self, expected: Expected, mention: Mention) -> Agreement:
         want, got = expected.value, mention.value

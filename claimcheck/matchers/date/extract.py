@@ -11,6 +11,7 @@ from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
 from .prefilter import Guarded, needs_digit, required
 from .patterns import RULES
+from .anchors import _week_of
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
 # ---------------------------------------------------------------------------------------------
@@ -170,6 +171,24 @@ def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
                 (prev.weekday is not None and cand.gran == "week") or (prev.gran == "week" and cand.weekday is not None)):
             week, wd = (cand, prev.weekday) if prev.weekday is not None else (prev, cand.weekday)
             out[-1] = _Cand(prev.start, cand.end, "day", _day_in_week(week.resolve, wd))
+        else:
+            out.append(cand)
+    return out
+
+
+_OFFSET_GLUE = re.compile(r"[ ,]{0,3}(?:on\s{1,3})?$")
+
+
+def _merge_offset_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Saturday 3 days from now, in 3 days on Friday, Monday two weeks from now: that weekday of the week
+    the offset lands in (as "mardi de la semaine prochaine" is that week's Tuesday)."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev and (prev.offset and cand.weekday is not None or prev.weekday is not None and cand.offset) and (
+                cand.start - prev.end < 8 and _OFFSET_GLUE.match(text, prev.end, cand.start)):
+            offset, wd = (prev, cand.weekday) if prev.offset else (cand, prev.weekday)
+            out[-1] = _Cand(prev.start, cand.end, "day", _day_in_week(_week_of(offset.resolve), wd))
         else:
             out.append(cand)
     return out

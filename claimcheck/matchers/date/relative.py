@@ -230,13 +230,31 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date:
     return _add_months(day, n * {"m": 1, "y": 12, "x": 120}[unit])
 
 
+# A compound count ("2 weeks and 2 days"): further counts of units after the first, at most two.
+_MORE_COUNTS = (rf"(?:(?:{_OSP},|{_SP}and)?{_SP}(?:\d{{1,3}}|{_alt(w for w, n in NUMBER_WORDS.items() if n and ' ' not in w)})"
+                rf"{_SP}(?:{_alt(_AGO_UNITS)})(?!\w)){{0,2}}")
+_COUNTED_UNIT = re.compile(rf"(?P<n>\d{{1,3}}|{_alt(w for w, n in NUMBER_WORDS.items() if n and ' ' not in w)}|a{_SP}couple{_SP}of)"
+                           rf"{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", re.IGNORECASE)
+
+
+def _counts(m) -> list[tuple[int, str]] | None:
+    """Each count and unit of the match ("2 weeks and 2 days": (2, "w"), (2, "d")); None when one is no number."""
+    found = []
+    for part in _COUNTED_UNIT.finditer(m.string, m.start("n"), m.end()):
+        n = 2 if part["n"].lower().endswith("of") else _num(part["n"])
+        if not n:
+            return None
+        found.append((n, _AGO_UNITS[part["u"].lower()]))
+    return found or None
+
+
 def _offset_cand(m, sign: int) -> _Cand | None:
-    n = _num(m["n"]) if not m["n"].lower().endswith("of") else 2
-    if not n:
+    counts = _counts(m)
+    if counts is None:
         return None
-    unit = _AGO_UNITS[m["u"].lower()]
-    if unit in ("y", "x") and sign < 0:
+    if len(counts) == 1 and counts[0][1] in ("y", "x") and sign < 0:
         # NOTE: "il y a cinq ans", "five years ago" are approximate in news: the calendar year, not the day.
+        n, unit = counts[0]
         years = sign * n * (10 if unit == "x" else 1)
         return _Cand(m.start(), m.end(), "year", lambda ref: None if ref.year is None else
                      (dt.date(ref.year + years, 1, 1), dt.date(ref.year + years, 12, 31)))
@@ -244,9 +262,15 @@ def _offset_cand(m, sign: int) -> _Cand | None:
     def resolve(ref: _Ref):
         if ref.day is None:
             return None
-        day = _shift(ref.day, sign * n, unit)
+        day = _moved(ref.day, counts, sign)
         return day, day
-    return _Cand(m.start(), m.end(), "day", resolve)
+    return _Cand(m.start(), m.end(), "day", resolve, offset=True)
+
+
+def _moved(day: dt.date, counts: list[tuple[int, str]], sign: int) -> dt.date:
+    for n, unit in counts:
+        day = _shift(day, sign * n, unit)
+    return day
 
 
 # "il y a 2 heures" is not matched: hours are a time of day, not a date.
@@ -260,9 +284,17 @@ def _fr_in(m, lang):
     return _offset_cand(m, 1)
 
 
-@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_SP}ago(?!\w)", needs=("unit",))
+@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}ago(?!\w)", needs=("unit",))
 def _en_ago(m, lang):
+    """two weeks ago, 2 weeks and 2 days ago."""
     return _offset_cand(m, -1)
+
+
+@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}(?:from{_SP}now|hence)(?!\w)",
+      needs=("unit",))
+def _en_from_now(m, lang):
+    """3 days from now, two years hence: that day ("from today" is an offset from a day, anchors.py)."""
+    return _offset_cand(m, 1)
 
 
 # NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
@@ -275,8 +307,11 @@ _ROLL_UNITS = {"jours": "d", "days": "d", "semaines": "w", "weeks": "w", "mois":
                "années": "y", "years": "y", "trimestres": "q", "quarters": "q"}
 
 
-def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
-    """The N whole units before the reference (quarters: before the current one), or after it."""
+def _rolling(m, n: int, unit: str, sign: int, more: list[tuple[int, str]] = ()) -> _Cand:
+    """The N whole units before the reference (quarters: before the current one), or after it; ``more``, the
+    further counts of a compound ("the last 3 months and 2 weeks")."""
+    counts = [(n, unit), *more]
+
     def resolve(ref: _Ref):
         if unit == "q":
             current = _period_of("quarter", 0, ref)
@@ -289,14 +324,14 @@ def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
         if ref.day is None:
             return None
         if sign < 0:
-            return _shift(ref.day, -n, unit), ref.day - dt.timedelta(1)
-        return ref.day + dt.timedelta(1), _shift(ref.day, n, unit)
+            return _moved(ref.day, counts, -1), ref.day - dt.timedelta(1)
+        return ref.day + dt.timedelta(1), _moved(ref.day, counts, 1)
     return _Cand(m.start(), m.end(), "range", resolve)
 
 
 @rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
-      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)",
-      needs=("unit",))
+      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)"
+      rf"{_MORE_COUNTS}", needs=("unit",))
 def _en_rolling(m, lang):
     """the past five years, the next 3 days, the last 2 quarters: whole units counted from the reference."""
     n = _num(m["n"])
@@ -305,7 +340,11 @@ def _en_rolling(m, lang):
     if bool(m["dir"]) == bool(m["dir2"]):
         return None  # "3 years" is a duration
     direction = (m["dir"] or m["dir2"]).lower()
-    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], -1 if direction in ("last", "past", "previous") else 1)
+    unit = _ROLL_UNITS[m["u"].lower()]
+    more = _counts(m)[1:] if m.end() > m.end("u") else []
+    if more and unit == "q":
+        return None
+    return _rolling(m, n, unit, -1 if direction in ("last", "past", "previous") else 1, more)
 
 
 @rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"

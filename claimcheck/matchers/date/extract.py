@@ -273,7 +273,11 @@ def _range(a: _Cand, b: _Cand, start: int) -> _Cand:
 
 
 def _after(cand: _Cand, day: dt.date, ref: _Ref):
-    """The candidate's days; a year-less date ("October", "Nov 15") the first such on or after ``day``."""
+    """The candidate's days; a year-less date ("October", "Nov 15") or a bare weekday ("from Monday to
+    Friday") the first such on or after ``day``."""
+    if cand.weekday is not None:
+        found = day + dt.timedelta((cand.weekday - day.weekday()) % 7)
+        return found, found
     if cand.ymd[0] is not None or cand.ymd[1] is None:
         return cand.resolve(ref)
     if len(cand.ymd) > 2 and cand.ymd[2] is not None and cand.gran == "day":

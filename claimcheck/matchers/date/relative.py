@@ -153,6 +153,24 @@ def _days_of_rel_month(m, lang):
     return _Cand(m.start(), m.end(), "range", resolve)
 
 
+@rule("en", rf"(?:the{_SP})?(?P<d>{_D})(?:st|nd|rd|th)(?:{_SP}of)?{_SP}(?P<dir>this|last|next|coming|previous){_SP}month(?!\w)",
+      needs=("unit",))
+@rule("fr", rf"(?:le{_SP})?(?P<d>1er|{_D}){_SP}(?:de{_SP}(?P<dir>ce){_SP}mois|du{_SP}mois{_SP}(?P<post>prochain|dernier))(?!\w)",
+      needs=("unit",))
+def _day_of_rel_month(m, lang):
+    """the 21st this month, the 5th of next month, le 21 du mois prochain: that day of the month next to the
+    reference's."""
+    d = _num(m["d"])
+    shift = _DIR_WORDS[(m["dir"] or m["post"]).lower()]
+
+    def resolve(ref: _Ref):
+        month = _period_of("month", shift, ref)
+        if month is None or d > month[1].day:
+            return None
+        return (month[0].replace(day=d),) * 2
+    return _Cand(m.start("d") if m.group()[:2].lower() == "le" else m.start(), m.end(), "day", resolve)
+
+
 @rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end|quinzaine)"
       rf"(?:-(?:ci|là))?(?!\w)", needs=("unit",))
 def _fr_this_period(m, lang):

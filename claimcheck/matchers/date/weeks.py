@@ -1,12 +1,13 @@
-"""The rules of weeks: ISO weeks, the Nth week of a month or a year, a weekday of a named week."""
+"""The rules of weeks and weekdays: ISO weeks, the Nth week of a month or a year, a weekday of a named week or
+with its date ("this Friday-Jun-15")."""
 from __future__ import annotations
 
 import datetime as dt
 
 from .patterns import _ORD_QUARTER, rule
 from .relative import _DIR_WORDS, _period_of
-from .resolve import _Cand, _Ref, _latest_month, _month
-from .vocabulary import APOS, MONTH, YEAR4, _OSP, _SP, _alt, _mo
+from .resolve import _Cand, _Ref, _day_cand, _latest_month, _month
+from .vocabulary import APOS, MONTH, MONTHS, WEEKDAYS, YEAR4, _OSP, _SP, _alt, _mo
 
 _SHIFT = r"this|last|next|coming|previous|current"
 
@@ -100,3 +101,11 @@ def _week_abbreviated_day(m, lang):
         day = week[0] + dt.timedelta(wd)
         return day, day
     return _Cand(m.start(), m.end(), "day", resolve)
+
+
+@rule("en", rf"(?:(?:this|next|last|on){_SP})?(?P<wd>{_alt(WEEKDAYS)})(?:-|{_OSP}\({_OSP})(?P<mo>{_alt(MONTHS)})\.?[- ]"
+      rf"(?P<d>[12]\d|3[01]|0?[1-9])(?![\w-])\)?", needs=("weekday",))
+def _weekday_month_day(m, lang):
+    """this Friday-Jun-15, this friday (jun-15): the date decides. Without a weekday, "Jun-15" is a month of 2015
+    in tables; with one, a day."""
+    return _day_cand(m, None, MONTHS[m["mo"].lower()], int(m["d"]))

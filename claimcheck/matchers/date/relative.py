@@ -302,9 +302,11 @@ def _fr_in(m, lang):
     return _offset_cand(m, 1)
 
 
-@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}ago(?!\w)", needs=("unit",))
+@rule("en", rf"(?<!last\s)(?<!past\s)(?<!previous\s){_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}ago(?!\w)",
+      needs=("unit",))
 def _en_ago(m, lang):
-    """two weeks ago, 2 weeks and 2 days ago."""
+    """two weeks ago, 2 weeks and 2 days ago; not from a rolling period's count ("the last 3 months and 2 days
+    ago": the last 3 months, then 2 days ago)."""
     return _offset_cand(m, -1)
 
 
@@ -325,7 +327,7 @@ _ROLL_UNITS = {"jours": "d", "days": "d", "semaines": "w", "weeks": "w", "mois":
                "années": "y", "years": "y", "trimestres": "q", "quarters": "q"}
 
 
-def _rolling(m, n: int, unit: str, sign: int, more: list[tuple[int, str]] = ()) -> _Cand:
+def _rolling(m, n: int, unit: str, sign: int, more: list[tuple[int, str]] = (), end: int | None = None) -> _Cand:
     """The N whole units before the reference (quarters: before the current one), or after it; ``more``, the
     further counts of a compound ("the last 3 months and 2 weeks")."""
     counts = [(n, unit), *more]
@@ -344,7 +346,7 @@ def _rolling(m, n: int, unit: str, sign: int, more: list[tuple[int, str]] = ()) 
         if sign < 0:
             return _moved(ref.day, counts, -1), ref.day - dt.timedelta(1)
         return ref.day + dt.timedelta(1), _moved(ref.day, counts, 1)
-    return _Cand(m.start(), m.end(), "range", resolve)
+    return _Cand(m.start(), m.end() if end is None else end, "range", resolve)
 
 
 @rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
@@ -360,9 +362,13 @@ def _en_rolling(m, lang):
     direction = (m["dir"] or m["dir2"]).lower()
     unit = _ROLL_UNITS[m["u"].lower()]
     more = _counts(m)[1:] if m.end() > m.end("u") else []
-    if more and unit == "q":
-        return None
+    if more and (unit == "q" or _OFFSET_AFTER.match(m.string, m.end())):
+        # "the last 3 months and 2 days ago": the further counts are an offset's
+        return _rolling(m, n, unit, -1 if direction in ("last", "past", "previous") else 1, end=m.end("u"))
     return _rolling(m, n, unit, -1 if direction in ("last", "past", "previous") else 1, more)
+
+
+_OFFSET_AFTER = re.compile(rf"{_SP}(?:ago|from|hence|later|earlier|before|after)(?!\w)", re.IGNORECASE)
 
 
 @rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"

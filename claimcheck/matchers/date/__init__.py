@@ -112,6 +112,11 @@ class DateMatcher(Matcher):
       "le 23 mars" without a year (the latest 23 March on or before the reference);
     - offsets and weeks of a day (anchors.py): "3 days after January 12th", "deux semaines avant Noël",
       "la veille de Noël", "the week of April 10th", "w/c Feb 4", "la semaine du 10 avril";
+      "more than 2 weeks before today" (a ``before`` bound), "less than 3 days after tomorrow" (the days up
+      to it), "2 weeks and 2 days ago", "3 days from now"; a weekday next to one is that day of its week
+      ("Saturday 3 days from now");
+    - weeks (weeks.py): "week 27 of last year", "the last week of this month", "la dernière semaine du mois",
+      "next week Mon"; "the 21st this month", "le 21 du mois prochain";
     - fortnights: "the past fortnight", "next fortnight" (two Monday-Sunday weeks), "in a fortnight",
       "la seconde quinzaine de mars" (16 to the end), "dans une quinzaine de jours";
     - open ranges, to or from the reference day: "between Jan 2019 and now", "from March to date", "year to

@@ -21,6 +21,10 @@ CASES = [
     ("Tarvenne livrera avant 2025.", "fr", "2025", "before"),
     ("Quonset recrute à partir de mars 2023.", "fr", "mars 2023", "since"),
     ("Brindlewick a été fondée en 2019.", "fr", "2019", None),
+    # "more than" before an offset: an open side of the day it lands on
+    ("Quonset finished more than 2 weeks before today.", "en", "more than 2 weeks before today", "before"),
+    ("Vellacor will start more than 2 weeks after today.", "en", "more than 2 weeks after today", "after"),
+    ("Tarvenne livrera plus de deux semaines après le 12 mai.", "fr", "plus de deux semaines après le 12 mai", "after"),
     # the next date's lead is not this one's trail: "de 2010 à 2018 ou avant 2000"
     ("Les ventes de 2010 à 2018 ou avant 2000.", "fr", "2010 à 2018", None),
 ]

@@ -23,12 +23,14 @@ RULES = [
     ("end/start of a year or week in thirds (Sep-Dec), not halves", r"(?i)^(the )?(end of (the |this )?(year|week)|eoy|beginning of \d{4}|end of \d{4}|mid(dle of)? \d{4}|mid \d{4})$"),
     ("'last/next Wednesday' is the nearest one", r"(?i)\b(last|previous|next|following) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"),
     ("'until X' includes X", r"(?i)^(until|till|as late as|jusqu)"),
-    ("'no later than X' includes X, 'after a day' starts the next day", r"(?i)no later than|^after [a-z]+ \d"),
+    ("'no later than X' includes X, 'after a day' starts the next day", r"(?i)no later than|^after [a-z]+ \d|^more than .* after "),
     ("two-digit years 00-49 are 20xx", r"\d+/\d+/[0-4]\d$"),
     ("'from the end of X' starts within X", r"(?i)(from|between) the (end|middle) of"),
-    ("story-relative words are no dates", r"(?i)^(the )?(day|week|month|year|following (week|quarter|month)|same (week|month|year)|that weekend|next day|day (before|after))$|^the (day|week|month|year)$|^(the )?(day|month|week|year) (before|after)$|\bday of the month$"),
+    ("story-relative words are no dates", r"(?i)^(the )?(day|week|month|year|following (week|quarter|month)|same (week|month|year)|that weekend|next day|day (before|after))$|^the (day|week|month|year)$|^(the )?(day|month|week|year) (before|after)$|\bday of the month$|of the following week$"),
     ("'in two years' is a duration", r"(?i)^in (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month)s?$"),
-    ("a year-less holiday or offset is the latest one", r"(?i)(christmas|easter|thanksgiving|halloween|new year|independence day|labor day).*|\b(after|before|from) (christmas|easter|january|tuesday)"),
+    ("a weekday next to an offset is the one of the offset's week", r"(?i) from (now|today) on (mon|tues|wednes|thurs|fri|satur|sun)day$"),
+    ("'in two years since 2011' is a duration, not a date", r"(?i)^in \w+ (year|week)s? since\b"),
+    ("a year-less holiday, offset or stretch is the latest one", r"(?i)(christmas|easter|thanksgiving|halloween|new year|independence day|labor day).*|\b(after|before|from) (christmas|easter|january|tuesday)|, from \d+(st|nd|rd|th) [a-z]+$"),
 ]
 def classify(text):
     for name, rx in RULES:

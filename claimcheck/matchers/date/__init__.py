@@ -11,7 +11,7 @@ from .. import Agreement, Matcher
 from .anchors import _merge_anchors
 from .bounds import bound_of
 from .parts import _merge_parts
-from .extract import _candidates, _merge_ranges, _merge_weekdays
+from .extract import _candidates, _merge_offset_weekdays, _merge_ranges, _merge_weekdays
 from .fiscal import fiscal_label
 from .resolve import _Ref, _last
 
@@ -112,6 +112,11 @@ class DateMatcher(Matcher):
       "le 23 mars" without a year (the latest 23 March on or before the reference);
     - offsets and weeks of a day (anchors.py): "3 days after January 12th", "deux semaines avant Noël",
       "la veille de Noël", "the week of April 10th", "w/c Feb 4", "la semaine du 10 avril";
+      "more than 2 weeks before today" (a ``before`` bound), "less than 3 days after tomorrow" (the days up
+      to it), "2 weeks and 2 days ago", "3 days from now"; a weekday next to one is that day of its week
+      ("Saturday 3 days from now");
+    - weeks (weeks.py): "week 27 of last year", "the last week of this month", "la dernière semaine du mois",
+      "next week Mon"; "the 21st this month", "le 21 du mois prochain";
     - fortnights: "the past fortnight", "next fortnight" (two Monday-Sunday weeks), "in a fortnight",
       "la seconde quinzaine de mars" (16 to the end), "dans une quinzaine de jours";
     - open ranges, to or from the reference day: "between Jan 2019 and now", "from March to date", "year to
@@ -162,7 +167,7 @@ class DateMatcher(Matcher):
         if not cands:  # most texts: no reference to read, no merges to try
             return
         ref = _Ref(ref_date)
-        cands = _merge_parts(text, _merge_anchors(text, _merge_weekdays(text, cands)))
+        cands = _merge_parts(text, _merge_offset_weekdays(text, _merge_anchors(text, _merge_weekdays(text, cands))))
         for cand in _merge_ranges(text, cands):
             words = text[cand.start:cand.end]
             days = cand.resolve(ref)
@@ -171,7 +176,7 @@ class DateMatcher(Matcher):
             else:
                 last_part = days[2] if len(days) > 2 else None
                 yield cand.start, cand.end, DateSpan(days[0], days[1], cand.gran, words, cand.fiscal, last_part,
-                                                     bound_of(text, cand.start, cand.end))
+                                                     cand.bound or bound_of(text, cand.start, cand.end))
 
     def compare(self, expected: Expected, mention: Mention) -> Agreement:
         want, got = expected.value, mention.value

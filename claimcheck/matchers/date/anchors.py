@@ -24,7 +24,8 @@ _UNITS = {"day": "d", "days": "d", "jour": "d", "jours": "d", "week": "w", "week
           "semaines": "w", "fortnight": "f", "fortnights": "f", "quinzaine": "f", "month": "m", "months": "m",
           "mois": "m", "year": "y", "years": "y", "an": "y", "ans": "y", "année": "y", "années": "y"}
 _OFFSET = Guarded(re.compile(
-    rf"(?<![\w-])(?:{_COUNT}\s{{1,3}}(?P<u>{'|'.join(sorted(_UNITS, key=len, reverse=True))})|(?P<one>the\s{{1,3}}day|"
+    rf"(?<![\w-])(?:(?:(?P<than>more\s{{1,3}}than|less\s{{1,3}}than|plus\s{{1,3}}de|moins\s{{1,3}}de)\s{{1,3}})?"
+    rf"{_COUNT}\s{{1,3}}(?P<u>{'|'.join(sorted(_UNITS, key=len, reverse=True))})|(?P<one>the\s{{1,3}}day|"
     r"le\s{1,3}lendemain|la\s{1,3}veille))\s{1,3}(?P<dir>after|before|from|following|later\s{1,3}than|"
     r"earlier\s{1,3}than|prior\s{1,3}to|après|apres|avant|de|du|d['’])\s{0,3}(?:(?:the|le|la|l['’])\s{0,3})?$",
     re.IGNORECASE))
@@ -50,7 +51,7 @@ def _merge_anchors(text: str, cands: list[_Cand]) -> list[_Cand]:
             if offset and not _DURATION_BEFORE.search(text, max(0, lo + offset.start() - 12), lo + offset.start()):
                 moved = _offset(offset, cand.resolve)
                 if moved is not None:
-                    out.append(_Cand(lo + offset.start(), cand.end, "day", moved))
+                    out.append(_bounded(offset, _Cand(lo + offset.start(), cand.end, "day", moved, offset=True), cand))
                     continue
             if week and not _COUNTED.search(text, max(0, lo + week.start() - 8), lo + week.start()):
                 out.append(_Cand(lo + week.start(), cand.end, "week", _week_of(cand.resolve)))
@@ -90,6 +91,25 @@ def _offset(m: re.Match, resolve: Resolver) -> Resolver | None:
         found = _shift(day[0], sign * n, unit)
         return found, found
     return moved
+
+
+def _bounded(m: re.Match, moved: _Cand, anchor: _Cand) -> _Cand:
+    """"more than 2 weeks before today" is before that day (after it, for "after"); "less than 3 days after
+    tomorrow" the days from the anchor to that day, "less than 2 weeks before today" those from that day on."""
+    if not m["than"]:
+        return moved
+    later = not m["dir"].lower().startswith(("before", "avant", "earlier", "prior"))
+    if m["than"].lower().startswith(("more", "plus")):
+        moved.bound = "after" if later else "before"
+        return moved
+
+    def stretch(ref: _Ref):
+        ends = moved.resolve(ref), anchor.resolve(ref)
+        if None in ends:
+            return None
+        (first, _), (last, _) = ends if not later else ends[::-1]
+        return (first, last, last) if first < last else None
+    return _Cand(moved.start, moved.end, "range", stretch)
 
 
 def _week_of(resolve: Resolver) -> Resolver:

@@ -5,11 +5,13 @@ import datetime as dt
 import re
 
 from . import relative  # noqa: F401  (its rules register after the absolute ones)
+from . import weeks  # noqa: F401  (ISO weeks, the Nth week of a month, next week Mon)
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
 from .prefilter import Guarded, needs_digit, required
 from .patterns import RULES
+from .anchors import _week_of
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
 
 # ---------------------------------------------------------------------------------------------
@@ -174,6 +176,24 @@ def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_OFFSET_GLUE = re.compile(r"[ ,]{0,3}(?:on\s{1,3})?$")
+
+
+def _merge_offset_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Saturday 3 days from now, in 3 days on Friday, Monday two weeks from now: that weekday of the week
+    the offset lands in (as "mardi de la semaine prochaine" is that week's Tuesday)."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev and (prev.offset and cand.weekday is not None or prev.weekday is not None and cand.offset) and (
+                cand.start - prev.end < 8 and _OFFSET_GLUE.match(text, prev.end, cand.start)):
+            offset, wd = (prev, cand.weekday) if prev.offset else (cand, prev.weekday)
+            out[-1] = _Cand(prev.start, cand.end, "day", _day_in_week(_week_of(offset.resolve), wd))
+        else:
+            out.append(cand)
+    return out
+
+
 def _day_in_week(resolve: Resolver, wd: int) -> Resolver:
     def day(ref: _Ref):
         week = resolve(ref)
@@ -253,7 +273,11 @@ def _range(a: _Cand, b: _Cand, start: int) -> _Cand:
 
 
 def _after(cand: _Cand, day: dt.date, ref: _Ref):
-    """The candidate's days; a year-less date ("October", "Nov 15") the first such on or after ``day``."""
+    """The candidate's days; a year-less date ("October", "Nov 15") or a bare weekday ("from Monday to
+    Friday") the first such on or after ``day``."""
+    if cand.weekday is not None:
+        found = day + dt.timedelta((cand.weekday - day.weekday()) % 7)
+        return found, found
     if cand.ymd[0] is not None or cand.ymd[1] is None:
         return cand.resolve(ref)
     if len(cand.ymd) > 2 and cand.ymd[2] is not None and cand.gran == "day":

@@ -180,15 +180,22 @@ _MONTH_TRIGGER = ("(?P<pre>\\b(?:" + _alt(["en", "de", "d'", "d’", "depuis", "
                                           "and", "around"]) + ")\\s{1,3})")
 
 
+# A month name before "to" and another: "June to August", "May-July" (the first of a range of months).
+_TO_MONTH = re.compile(rf"(?:{_OSP}[-–]{_OSP}|{_SP}(?:to|through|until|till){_SP})(?:{_alt(MONTHS)})(?![^\W\d])",
+                       re.IGNORECASE)
+
+
 @rule("fr en", rf"(?:{_PART}|{_MODS}{_SP}|{_MONTH_TRIGGER})?{MONTH_FULL}"
       rf"(?:{_SP}(?P<post>dernier|prochain|passé|last|next)(?!\w))?", needs=("month",))
 def _month_alone(m, lang):
     """en mars, fin novembre, this September, mars dernier: no year, resolved against the reference."""
-    if not (m["part"] or m["mod"] or m["pre"] or m["post"]):
+    to_month = _TO_MONTH.match(m.string, m.end()) is not None
+    if not (m["part"] or m["mod"] or m["pre"] or m["post"] or to_month):
         return None
     mo = _mo(m)
-    if m["mo"].lower() == "may" and not (m["part"] or (m["pre"] or "").strip().lower() in _MAY_TRIGGERS):
-        return None  # the modal: "this may take", "and may differ"
+    if m["mo"].lower() == "may" and not (m["part"] or (m["pre"] or "").strip().lower() in _MAY_TRIGGERS) and not (
+            m["mo"] == "May" and (to_month or (m["mod"] or "").islower())):
+        return None  # the modal: "this may take", "and may differ"; not "this May", "May to March"
     part = _part_of(m["part"])
     mod = (m["mod"] or m["post"] or "").lower()
 
@@ -202,7 +209,8 @@ def _month_alone(m, lang):
         else:
             span = _latest_month(mo, ref, strict=mod in ("last", "dernier", "passé"))
         return _part(*span, part, "month") if span else None
-    return _Cand(_skip_preposition(m), m.end(), "month", resolve, (None, mo, None))
+    # "this May" is of the reference's year: no year to share with the end of a range ("from this May to Oct 2020")
+    return _Cand(_skip_preposition(m), m.end(), "month", resolve, (None, None if mod else mo, None))
 
 
 # Abbreviated months that are no English word or name ("Jan", "Mar" are): after a preposition they are months.

@@ -27,7 +27,8 @@ def _rel_day(m, lang):
 # Weekdays. NOTE: a bare weekday in news is past tense: the latest such day on or before the
 # reference ("lundi" published on a Monday is that day); "ce lundi" is the Monday of the
 # reference's week; "lundi dernier"/"last Monday" is strictly before; "prochain"/"next" strictly after.
-@rule("fr en", rf"(?:(?P<mod>ce|this|last|next|on|coming|past|le){_SP})?(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
+@rule("fr en", rf"(?:(?:this{_SP}(?=(?:upcoming|coming)(?!\w)))?(?P<mod>ce|this|last|next|on|coming|upcoming|past|le){_SP})?"
+      rf"(?P<wd>{_alt(WEEKDAYS)})(?!\w)"
       rf"(?:{_SP}(?P<post>dernier|prochain|passé)(?!\w))?", needs=("weekday",))
 def _weekday(m, lang):
     wd = WEEKDAYS[m["wd"].lower()]
@@ -41,7 +42,7 @@ def _weekday(m, lang):
             day = _week(ref.day)[0] + dt.timedelta(wd)
         elif mod in ("last", "dernier", "passé", "past"):
             day = ref.day - dt.timedelta(back or 7)
-        elif mod in ("next", "prochain", "coming"):
+        elif mod in ("next", "prochain", "coming", "upcoming"):
             day = ref.day + dt.timedelta((wd - ref.day.weekday()) % 7 or 7)
         else:
             day = ref.day - dt.timedelta(back)
@@ -55,10 +56,10 @@ _ORDINAL_WORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 31 and re.
 
 
 @rule("en", rf"(?:(?:on|this|next|last|coming|past){_SP})?(?P<wd>{_alt(WEEKDAYS)}|{_alt(WEEKDAY_ABBR)})\.?,?{_SP}(?:the{_SP})?"
-      rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?![\w-])(?!{_OSP}(?:of{_SP})?{MONTH})",
-      needs=("weekday",))
+      rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDINAL_WORDS}|(?:[12]\d|3[01]|0?[1-9])(?=[,;:!?)]|\.(?!\d)|$))"
+      rf"(?![\w-])(?!{_OSP}(?:of{_SP})?{MONTH})", needs=("weekday",))
 def _en_weekday_day(m, lang):
-    """Mon 13th, Tuesday the eleventh: see _weekday_day."""
+    """Mon 13th, Tuesday the eleventh, Friday 31! (a bare number only before punctuation): see _weekday_day."""
     return _weekday_day(m)
 
 
@@ -152,6 +153,24 @@ def _days_of_rel_month(m, lang):
     return _Cand(m.start(), m.end(), "range", resolve)
 
 
+@rule("en", rf"(?:the{_SP})?(?P<d>{_D})(?:st|nd|rd|th)(?:{_SP}of)?{_SP}(?P<dir>this|last|next|coming|previous){_SP}month(?!\w)",
+      needs=("unit",))
+@rule("fr", rf"(?:le{_SP})?(?P<d>1er|{_D}){_SP}(?:de{_SP}(?P<dir>ce){_SP}mois|du{_SP}mois{_SP}(?P<post>prochain|dernier))(?!\w)",
+      needs=("unit",))
+def _day_of_rel_month(m, lang):
+    """the 21st this month, the 5th of next month, le 21 du mois prochain: that day of the month next to the
+    reference's."""
+    d = _num(m["d"])
+    shift = _DIR_WORDS[(m["dir"] or m["post"]).lower()]
+
+    def resolve(ref: _Ref):
+        month = _period_of("month", shift, ref)
+        if month is None or d > month[1].day:
+            return None
+        return (month[0].replace(day=d),) * 2
+    return _Cand(m.start("d") if m.group()[:2].lower() == "le" else m.start(), m.end(), "day", resolve)
+
+
 @rule("fr", rf"(?:{_PART}(?:la{_SP}|l{APOS})?)?(?P<dir>cette|ce|cet)(?:{_SP})(?P<u>semaine|mois|année|trimestre|semestre|week-end|quinzaine)"
       rf"(?:-(?:ci|là))?(?!\w)", needs=("unit",))
 def _fr_this_period(m, lang):
@@ -229,13 +248,31 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date:
     return _add_months(day, n * {"m": 1, "y": 12, "x": 120}[unit])
 
 
+# A compound count ("2 weeks and 2 days"): further counts of units after the first, at most two.
+_MORE_COUNTS = (rf"(?:(?:{_OSP},|{_SP}and)?{_SP}(?:\d{{1,3}}|{_alt(w for w, n in NUMBER_WORDS.items() if n and ' ' not in w)})"
+                rf"{_SP}(?:{_alt(_AGO_UNITS)})(?!\w)){{0,2}}")
+_COUNTED_UNIT = re.compile(rf"(?P<n>\d{{1,3}}|{_alt(w for w, n in NUMBER_WORDS.items() if n and ' ' not in w)}|a{_SP}couple{_SP}of)"
+                           rf"{_SP}(?P<u>{_alt(_AGO_UNITS)})(?!\w)", re.IGNORECASE)
+
+
+def _counts(m) -> list[tuple[int, str]] | None:
+    """Each count and unit of the match ("2 weeks and 2 days": (2, "w"), (2, "d")); None when one is no number."""
+    found = []
+    for part in _COUNTED_UNIT.finditer(m.string, m.start("n"), m.end()):
+        n = 2 if part["n"].lower().endswith("of") else _num(part["n"])
+        if not n:
+            return None
+        found.append((n, _AGO_UNITS[part["u"].lower()]))
+    return found or None
+
+
 def _offset_cand(m, sign: int) -> _Cand | None:
-    n = _num(m["n"]) if not m["n"].lower().endswith("of") else 2
-    if not n:
+    counts = _counts(m)
+    if counts is None:
         return None
-    unit = _AGO_UNITS[m["u"].lower()]
-    if unit in ("y", "x") and sign < 0:
+    if len(counts) == 1 and counts[0][1] in ("y", "x") and sign < 0:
         # NOTE: "il y a cinq ans", "five years ago" are approximate in news: the calendar year, not the day.
+        n, unit = counts[0]
         years = sign * n * (10 if unit == "x" else 1)
         return _Cand(m.start(), m.end(), "year", lambda ref: None if ref.year is None else
                      (dt.date(ref.year + years, 1, 1), dt.date(ref.year + years, 12, 31)))
@@ -243,9 +280,15 @@ def _offset_cand(m, sign: int) -> _Cand | None:
     def resolve(ref: _Ref):
         if ref.day is None:
             return None
-        day = _shift(ref.day, sign * n, unit)
+        day = _moved(ref.day, counts, sign)
         return day, day
-    return _Cand(m.start(), m.end(), "day", resolve)
+    return _Cand(m.start(), m.end(), "day", resolve, offset=True)
+
+
+def _moved(day: dt.date, counts: list[tuple[int, str]], sign: int) -> dt.date:
+    for n, unit in counts:
+        day = _shift(day, sign * n, unit)
+    return day
 
 
 # "il y a 2 heures" is not matched: hours are a time of day, not a date.
@@ -259,9 +302,19 @@ def _fr_in(m, lang):
     return _offset_cand(m, 1)
 
 
-@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_SP}ago(?!\w)", needs=("unit",))
+@rule("en", rf"(?<!last\s)(?<!past\s)(?<!previous\s){_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}ago(?!\w)",
+      needs=("unit",))
 def _en_ago(m, lang):
+    """two weeks ago, 2 weeks and 2 days ago; not from a rolling period's count ("the last 3 months and 2 days
+    ago": the last 3 months, then 2 days ago)."""
     return _offset_cand(m, -1)
+
+
+@rule("en", rf"{_APPROX}{_COUNT}{_SP}(?P<u>{_alt(_AGO_UNITS)}){_MORE_COUNTS}{_SP}(?:from{_SP}now|hence)(?!\w)",
+      needs=("unit",))
+def _en_from_now(m, lang):
+    """3 days from now, two years hence: that day ("from today" is an offset from a day, anchors.py)."""
+    return _offset_cand(m, 1)
 
 
 # NOTE: "in ten years" is mostly a duration in news ("a rise in ten years"): only days and weeks count.
@@ -274,8 +327,11 @@ _ROLL_UNITS = {"jours": "d", "days": "d", "semaines": "w", "weeks": "w", "mois":
                "années": "y", "years": "y", "trimestres": "q", "quarters": "q"}
 
 
-def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
-    """The N whole units before the reference (quarters: before the current one), or after it."""
+def _rolling(m, n: int, unit: str, sign: int, more: list[tuple[int, str]] = (), end: int | None = None) -> _Cand:
+    """The N whole units before the reference (quarters: before the current one), or after it; ``more``, the
+    further counts of a compound ("the last 3 months and 2 weeks")."""
+    counts = [(n, unit), *more]
+
     def resolve(ref: _Ref):
         if unit == "q":
             current = _period_of("quarter", 0, ref)
@@ -288,14 +344,14 @@ def _rolling(m, n: int, unit: str, sign: int) -> _Cand:
         if ref.day is None:
             return None
         if sign < 0:
-            return _shift(ref.day, -n, unit), ref.day - dt.timedelta(1)
-        return ref.day + dt.timedelta(1), _shift(ref.day, n, unit)
-    return _Cand(m.start(), m.end(), "range", resolve)
+            return _moved(ref.day, counts, -1), ref.day - dt.timedelta(1)
+        return ref.day + dt.timedelta(1), _moved(ref.day, counts, 1)
+    return _Cand(m.start(), m.end() if end is None else end, "range", resolve)
 
 
 @rule("en", rf"(?:the{_SP})?(?:(?P<dir>last|past|previous|next|coming|following|upcoming){_SP})?{_COUNT}"
-      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)",
-      needs=("unit",))
+      rf"(?:{_SP}(?P<dir2>next|past|previous|upcoming|last))?{_SP}(?P<u>days|weeks|months|years|quarters)(?!\w)"
+      rf"{_MORE_COUNTS}", needs=("unit",))
 def _en_rolling(m, lang):
     """the past five years, the next 3 days, the last 2 quarters: whole units counted from the reference."""
     n = _num(m["n"])
@@ -304,7 +360,15 @@ def _en_rolling(m, lang):
     if bool(m["dir"]) == bool(m["dir2"]):
         return None  # "3 years" is a duration
     direction = (m["dir"] or m["dir2"]).lower()
-    return _rolling(m, n, _ROLL_UNITS[m["u"].lower()], -1 if direction in ("last", "past", "previous") else 1)
+    unit = _ROLL_UNITS[m["u"].lower()]
+    more = _counts(m)[1:] if m.end() > m.end("u") else []
+    if more and (unit == "q" or _OFFSET_AFTER.match(m.string, m.end())):
+        # "the last 3 months and 2 days ago": the further counts are an offset's
+        return _rolling(m, n, unit, -1 if direction in ("last", "past", "previous") else 1, end=m.end("u"))
+    return _rolling(m, n, unit, -1 if direction in ("last", "past", "previous") else 1, more)
+
+
+_OFFSET_AFTER = re.compile(rf"{_SP}(?:ago|from|hence|later|earlier|before|after)(?!\w)", re.IGNORECASE)
 
 
 @rule("fr", rf"(?:(?:les|ces|des|aux|au{_SP}cours{_SP}des){_SP})?{_COUNT}{_SP}(?P<dir>derniers|dernières|dernieres|"
@@ -406,50 +470,6 @@ def _holiday(m, lang):
             day = next(day_of(y) for y in range(ref.day.year, ref.day.year - 2, -1) if day_of(y) <= ref.day)
         return day, day
     return _Cand(m.start(), m.end(), "day", resolve)
-
-
-@rule("en", rf"(?<!\w)week{_SP}(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)(?:{_SP}of{_SP}(?P<y>(?:19|20)\d\d)(?!\d))?",
-      needs=("unit",))
-def _iso_week(m, lang):
-    """week 31, week 3 of 2027: ISO 8601 weeks (Monday to Sunday)."""
-    n = int(m["n"])
-
-    def resolve(ref: _Ref):
-        year = int(m["y"]) if m["y"] else ref.year
-        if year is None:
-            return None
-        try:
-            monday = dt.date.fromisocalendar(year, n, 1)
-        except ValueError:
-            return None
-        return monday, monday + dt.timedelta(6)
-    return _Cand(m.start(), m.end(), "week", resolve)
-
-
-@rule("en", rf"(?:the{_SP})?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th){_SP}week{_SP}of{_SP}"
-      rf"(?:{MONTH}(?:{_OSP},?{_OSP}{YEAR4})?|(?P<y2>(?:19|20)\d\d)(?!\d))", needs=("unit",))
-def _nth_week(m, lang):
-    """the first week of 2015, the last week of July: the Monday-Sunday week holding the Nth Thursday (ISO rule)."""
-    index = _ORD_QUARTER[m["ord"].lower()]
-    month = _mo(m) if m["mo"] else None
-
-    def resolve(ref: _Ref):
-        year = int(m["y"] or m["y2"] or 0) or None
-        if year is None:
-            span = _latest_month(month, ref) if month else None
-            if span is None:
-                return None
-            year = span[0].year
-        first, last = (_month(year, month) if month else (dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        thursdays = [first + dt.timedelta((3 - first.weekday()) % 7)]
-        if index == -1:
-            thursday = last - dt.timedelta((last.weekday() - 3) % 7)
-        else:
-            thursday = thursdays[0] + dt.timedelta(weeks=index - 1)
-        monday = thursday - dt.timedelta(3)
-        return monday, monday + dt.timedelta(6)
-    return _Cand(m.start(), m.end(), "week", resolve)
-
 
 
 @rule("fr", rf"(?:la{_SP})?(?P<ord>première|premiere|1re|1ère|seconde|deuxième|deuxieme|2e|2nde|dernière|derniere)"

@@ -80,6 +80,11 @@ class _Cand:
     """Set on any weekday ("this Friday" too): a date that follows it decides ("this Friday (Jun-15)")."""
     fiscal: tuple[int | None, str, int | None] | None = None
     """A company's fiscal period (year, "year" / "quarter" / "half", number): see fiscal.py."""
+    offset: bool = False
+    """Set on a day counted from another ("in 3 days", "two weeks from now", "3 days after May 5"): a weekday
+    next to it names a day of its week ("Saturday 3 days from now")."""
+    bound: str | None = None
+    """An open side its own words give ("more than 2 weeks before today": ``before``; see bounds.py)."""
 
 
 class _Ref:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import hashlib
+import itertools
 import logging
 import pickle
 import threading
@@ -148,6 +149,8 @@ class Batch:
 
 _rebuilt: dict[str, Rebuilt] = {}
 _rebuilding = threading.Lock()  # a worker with several threads runs batches side by side
+KEPT_SETUPS = 4
+"""Matcher sets a worker keeps: a long-lived cluster serves run after run, each with its own setup."""
 
 
 def rebuild(setup: WorkerSetup) -> Rebuilt:
@@ -179,6 +182,8 @@ def _on_worker(setup: WorkerSetup) -> tuple[str, Rebuilt]:
                 _rebuilt[setup.token] = rebuild(setup)
             except ClaimcheckError as err:
                 raise UsageError(f"Dask worker {address} cannot load this run's plugins: {err}") from None
+            while len(_rebuilt) > KEPT_SETUPS:
+                del _rebuilt[next(iter(_rebuilt))]  # the oldest: dicts keep insertion order
     return address, _rebuilt[setup.token]
 
 
@@ -215,7 +220,8 @@ class DaskEngine:
         self.setup, self.fingerprints, self.address = setup, fingerprints, address
         self.local_workers = local_workers
         self.here = LocalEngine(matchers, processes=0)
-        self._batches = (f"{uuid.uuid4().hex}-{number}" for number in range(10**12))
+        # Keys unique to this run: a shared scheduler must not take one run's batch for another's.
+        self._run, self._batches = uuid.uuid4().hex, itertools.count()
         self._cluster: Any = None
         # A scheduler named on the command line is tried at once, so a wrong address is
         # said before any document is sent; a local cluster starts only when there is work.
@@ -257,7 +263,7 @@ class DaskEngine:
         pending: collections.deque = collections.deque()
         for start in range(0, len(items), size):
             batch = items[start:start + size]
-            key = f"claimcheck-{name}-{next(self._batches)}"
+            key = f"claimcheck-{name}-{self._run}-{next(self._batches)}"
             pending.append((batch, client.submit(task, self.setup, batch, key=key)))
             if len(pending) >= IN_FLIGHT * workers:
                 yield from self._facts(*pending.popleft(), here)

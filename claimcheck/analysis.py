@@ -1,17 +1,17 @@
-"""Where each document's facts come from: the document cache, or computed (in worker
-processes when there are many, :mod:`claimcheck.workers`) and then stored for the next run.
+"""Where each document's facts come from: the document cache, or computed by the run's
+:class:`Engine` (forked worker processes, :mod:`claimcheck.workers`; a Dask cluster,
+:mod:`claimcheck.dask_engine`) and then stored for the next run.
 
 Whichever way a fact comes, it is the same value (:mod:`claimcheck.facts` computes it from
 the document alone), and facts are handed back in document order, so a run's reports do
-not depend on the cache or on ``-n``.
+not depend on the cache, on ``-n`` or on the engine.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence, TypeVar
 
-from . import workers
 from .doccache import DocumentCache, content_key, mentions_key
-from .facts import Layout, Mentions, extract_mentions, read_layout
+from .facts import Layout, Mentions
 from .matchers import Matcher
 from .model import Document, Mention
 
@@ -20,21 +20,38 @@ Progress = Callable[[int, int], None]
 """Called with (documents done, documents to do) while facts are computed."""
 
 
+class Engine(Protocol):
+    """What computes the facts the cache lacks (returned by the ``claimcheck_document_engine`` hook)."""
+
+    def shares(self, count: int, work: str) -> bool:
+        """Whether ``count`` documents of ``work`` (``"layout"``, ``"mentions"``) would be
+        shared out among workers rather than computed in this process."""
+
+    def layouts(self, documents: Sequence[Document]) -> Iterable[Layout]:
+        """Each document's :class:`~claimcheck.facts.Layout`, in order."""
+
+    def mentions(self, documents: Sequence[Document], kinds: Sequence[tuple[str, ...]]) -> Iterable[Mentions]:
+        """Each document's mentions of the kinds asked of it (``kinds[i]`` for ``documents[i]``), in order."""
+
+    def close(self) -> None:
+        """Let go of the workers (end of the run)."""
+
+
 class Analyst:
     """Gives the facts of documents: stored ones when the cache has them, computed ones otherwise."""
 
     def __init__(self, matchers: Mapping[str, Matcher], *, cache: DocumentCache | None = None,
-                 processes: int | str | None = 0, progress: Progress | None = None) -> None:
+                 engine: Engine | None = None, progress: Progress | None = None) -> None:
         """
         :param cache: the run's document cache, or None (``--no-cache``, the API).
-        :param processes: ``-n``: ``"auto"`` (or None), a number of worker processes, 0 for none.
+        :param engine: what computes the facts the cache lacks; by default this process.
         :param progress: told how far the computing of facts has gone.
         """
+        from .workers import LocalEngine
         self.matchers = matchers
         self.cache = cache
-        self.processes = processes
+        self.engine = engine if engine is not None else LocalEngine(matchers, processes=0)
         self.progress = progress
-        self._folded: dict[str, str] = {}
 
     def layouts(self, documents: Sequence[Document]) -> list[Layout]:
         """Each document's sentences and words, in order."""
@@ -42,10 +59,8 @@ class Analyst:
         keys = [cache.layout_key(content_key(d)) for d in documents] if cache else []
         found = cache.layouts(documents, keys) if cache else [None] * len(documents)
         missing = [number for number, layout in enumerate(found) if layout is None]
-
-        def task(number: int) -> Layout:
-            return read_layout(documents[number].text, self._folded)
-        for number, layout in zip(missing, self._compute(task, missing, "layout")):
+        computed = self.engine.layouts([documents[number] for number in missing])
+        for number, layout in zip(missing, self._progress(computed, len(missing))):
             found[number] = layout
             if cache:
                 cache.put_layout(keys[number], layout)
@@ -57,8 +72,8 @@ class Analyst:
         """Every matcher's mentions in each document, in order.
 
         :param only_shared: compute what the cache lacks only if worker processes share it
-            out (:func:`claimcheck.workers.planned`); else leave it None, to be asked for
-            when a claim needs it (extraction stays lazy when it would run here anyway).
+            out (:meth:`Engine.shares`); else leave it None, to be asked for when a claim
+            needs it (extraction stays lazy when it would run here anyway).
 
         Failures are handed back in :attr:`Mentions.failures`, for :meth:`record` when the
         document's mentions are first used: a matcher that fails on a document records its
@@ -68,18 +83,11 @@ class Analyst:
         keys = [mentions_key(d, content_key(d)) for d in documents] if cache else []
         stored = [cache.mentions(d, k) for d, k in zip(documents, keys)] if cache else [{} for _ in documents]
         missing = [number for number, found in enumerate(stored) if len(found) < len(kinds)]
-        count = workers.planned(self.processes, len(missing), "mentions")
-
-        def task(number: int) -> Mentions:
-            wanted = {kind: m for kind, m in self.matchers.items() if kind not in stored[number]}
-            return extract_mentions(documents[number], wanted)
-        if count:
-            computed = dict(zip(missing, self._progress(workers.run(task, missing, count, prepare=self._after_fork),
-                                                        len(missing))))
-        elif only_shared:
-            computed = {}
-        else:
-            computed = {number: task(number) for number in missing}
+        computed: dict[int, Mentions] = {}
+        if missing and (not only_shared or self.engine.shares(len(missing), "mentions")):
+            wanted = [tuple(kind for kind in kinds if kind not in stored[number]) for number in missing]
+            results = self.engine.mentions([documents[number] for number in missing], wanted)
+            computed = dict(zip(missing, self._progress(results, len(missing))))
         result: list[Mentions | None] = []
         for number, document in enumerate(documents):
             fresh = computed.get(number)
@@ -105,20 +113,16 @@ class Analyst:
             if failed is not None:
                 failed(why)
 
-    def _compute(self, task: Callable[[int], Layout], items: Sequence[int], work: str) -> list[Layout]:
-        count = workers.planned(self.processes, len(items), work)
-        if count:
-            return list(self._progress(workers.run(task, items, count, prepare=self._after_fork), len(items)))
-        return list(self._progress(map(task, items), len(items)))
-
     def _progress(self, results: Iterable[T], total: int) -> Iterator[T]:
         for done, result in enumerate(results, 1):
             if self.progress is not None and (done % 256 == 0 or done == total):
                 self.progress(done, total)
             yield result
 
-    def _after_fork(self) -> None:
-        for matcher in self.matchers.values():
-            after_fork = getattr(matcher, "after_fork", None)
-            if after_fork is not None:
-                after_fork()
+    def close(self) -> None:
+        """Store what was computed last, let go of the cache and of the engine's workers."""
+        try:
+            if self.cache is not None:
+                self.cache.close()
+        finally:
+            self.engine.close()

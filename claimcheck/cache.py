@@ -58,16 +58,14 @@ def document_cache(config: "Config", plugins: "Plugins", matchers: "MatcherSet")
     folder = config.rootdir / FOLDER
     if config.getoption("cache_clear"):
         doccache.remove(folder / doccache.FILE)
-    owners = {kind: getattr(m, "plugin", kind) for kind, m in matchers.items()}
     inner = [type(getattr(m, "inner", m)).__module__ for m in matchers.values()]
     try:
         _folder(config)
     except OSError:
         pass  # said by DocumentCache.open, which cannot create its file either
-    return doccache.DocumentCache.open(
-        folder, fingerprint.layout_fingerprint(),
-        fingerprint.matcher_fingerprints(matchers, owners, plugins.versions),
-        allowed_modules={name.split(".")[0] for name in inner})
+    fingerprints = fingerprint.of_matcher_set(matchers, plugins.versions)
+    return doccache.DocumentCache.open(folder, fingerprints.layout, dict(fingerprints.matchers),
+                                       allowed_modules={name.split(".")[0] for name in inner})
 
 
 def _folder(config: "Config") -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -19,6 +20,37 @@ from .matchers import Matcher
 
 FORMAT = "1"
 """Bump when the stored form of a fact changes without any source change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprints:
+    """What a run's facts depend on: the layout code's fingerprint and each matcher's."""
+
+    layout: str
+    matchers: tuple[tuple[str, str], ...]
+    """(kind, fingerprint) of every matcher, sorted by kind."""
+
+    def differences(self, other: "Fingerprints") -> list[str]:
+        """What differs from ``other``, in words ("matcher 'date'", "claimcheck's own code")."""
+        found = ["claimcheck's own code"] if self.layout != other.layout else []
+        mine, theirs = dict(self.matchers), dict(other.matchers)
+        for kind in sorted(set(mine) | set(theirs)):
+            if kind not in theirs or kind not in mine:
+                found.append(f"matcher '{kind}' ({'missing' if kind not in theirs else 'extra'} there)")
+            elif mine[kind] != theirs[kind]:
+                found.append(f"matcher '{kind}' (another version or source)")
+        return found
+
+
+def of_matcher_set(matchers: Mapping[str, Matcher], versions: Mapping[str, str]) -> Fingerprints:
+    """The fingerprints of a run's :class:`~claimcheck.matcherset.MatcherSet` (each guarded
+    matcher knows its plugin's name).
+
+    :param versions: plugin name → the version of the distribution that installed it.
+    """
+    owners = {kind: getattr(m, "plugin", kind) for kind, m in matchers.items()}
+    found = matcher_fingerprints(matchers, owners, versions)
+    return Fingerprints(layout=layout_fingerprint(), matchers=tuple(sorted(found.items())))
 
 
 def layout_fingerprint() -> str:

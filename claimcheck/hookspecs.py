@@ -7,18 +7,21 @@ latest-registered plugin first, so a plugin given with ``-p`` runs before ``plug
 which run before installed ones, which run before the built-ins.
 
 The built-in matchers (``amount``, ``date``, ``percentage``), the relation lexicon
-(``relations``), the corpus reader (``corpus``) and the reporters (``terminal``, ``junitxml``, ``jsonreport``) implement these same hooks.
+(``relations``), the corpus reader (``corpus``), the engines (``workers``, ``dask``) and the
+reporters (``terminal``, ``junitxml``, ``jsonreport``) implement these same hooks.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import pluggy
 
 if TYPE_CHECKING:
+    from .analysis import Engine
     from .config import Config, OptionParser, SourceMeta
     from .errors import ExitCode
+    from .fingerprint import Fingerprints
     from .matchers import Matcher
     from .model import Claim, Document, Result
     from .relations import Relation
@@ -136,6 +139,32 @@ def claimcheck_load_document(path: Path, meta: "SourceMeta", config: "Config") -
     Called once per file per run, before any claim is checked. Stops at the first non-None
     result; the built-in reader handles ``.txt`` and ``.md``. Raise
     :class:`~claimcheck.errors.SourceError` for a file that cannot be read.
+    """
+
+
+# -------------------------------------------------------------------------
+# Documents' facts.
+# -------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def claimcheck_document_engine(config: "Config", matchers: "Mapping[str, Matcher]",
+                               fingerprints: "Fingerprints") -> "Engine | None":
+    """Return the engine that computes the documents' facts the document cache lacks:
+    their sentences and words, and their mentions (:mod:`claimcheck.facts`).
+
+    :param config: the run's configuration.
+    :param matchers: the run's matchers by kind (a :class:`~claimcheck.matcherset.MatcherSet`).
+    :param fingerprints: what those facts depend on (:mod:`claimcheck.fingerprint`): an
+        engine that computes them elsewhere must refuse facts from code with other ones.
+    :returns: an :class:`~claimcheck.analysis.Engine`, or None to leave the choice to
+        the next plugin.
+
+    Called once per run, when the first corpus has been read, before any document is
+    split. Stops at the first non-None result: the built-in ``dask`` plugin answers when
+    ``--engine dask`` or ``--scheduler`` is given, else the built-in ``workers`` plugin
+    (``-n``). With no answer the facts are computed in the run's own process. The engine's
+    ``close`` is called at the end of the run.
     """
 
 

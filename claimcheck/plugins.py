@@ -41,6 +41,7 @@ BUILTIN_PLUGINS = {
     "html": "claimcheck.reporters.html",
     "cacheprovider": "claimcheck.cache",
     "workers": "claimcheck.workers",
+    "dask": "claimcheck.dask_engine",
 }
 ENTRY_POINT_GROUP = "claimcheck"
 AUTOLOAD_OFF = "CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD"

@@ -19,8 +19,9 @@ import pytest
 RENAMED = {"--strict": "--claims-strict", "--lang": "--claims-lang"}
 RENAMED_DESTS = {"strict": "claims_strict", "lang": "claims_lang"}
 # pytest has its own terminal, JUnit, cache (--lf, --ff) and -n (pytest-xdist, which shares
-# out claims): claimcheck's would clash, and each pytest process reads documents itself.
-BLOCKED_UNDER_PYTEST = ("terminal", "junitxml", "cacheprovider", "workers")
+# out claims): claimcheck's would clash, and each pytest process reads documents itself
+# (with neither worker processes nor a Dask cluster).
+BLOCKED_UNDER_PYTEST = ("terminal", "junitxml", "cacheprovider", "workers", "dask")
 # The JSON report is written here, from test reports, so that pytest-xdist's workers'
 # claims are merged on the controller (as pytest's junitxml does); its option stays.
 BLOCKED_IN_ENGINE = (*BLOCKED_UNDER_PYTEST, "jsonreport")
@@ -135,14 +136,13 @@ class Engine:
         from .cli import build_parser
         from .config import OptionParser
         from .ini import spec_from_parser
-        from . import cache, workers
+        from . import cache, dask_engine, workers
         from .reporters import junitxml
         parser = build_parser()
         self.plugins.pm.hook.claimcheck_addoption.call_historic(
             kwargs={"parser": OptionParser(parser.add_argument)})
-        junitxml.claimcheck_addoption(OptionParser(parser.add_argument))
-        cache.claimcheck_addoption(OptionParser(parser.add_argument))
-        workers.claimcheck_addoption(OptionParser(parser.add_argument))
+        for blocked in (junitxml, cache, workers, dask_engine):
+            blocked.claimcheck_addoption(OptionParser(parser.add_argument))
         return spec_from_parser(parser)
 
     def check(self, claim):

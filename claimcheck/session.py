@@ -58,7 +58,8 @@ class Corpora:
     name different but overlapping source folders read their shared articles once per set).
 
     Documents' facts come from the run's :class:`~claimcheck.analysis.Analyst`: the document
-    cache (:func:`claimcheck.cache.document_cache`) and ``-n`` worker processes. Call
+    cache (:func:`claimcheck.cache.document_cache`) and the engine the
+    ``claimcheck_document_engine`` hook gives (``-n`` worker processes, a Dask cluster). Call
     :meth:`close` at the end of the run to store what was computed last.
     """
 
@@ -82,13 +83,16 @@ class Corpora:
 
     def analyst(self) -> Analyst:
         if self._analyst is None:
-            from . import cache, workers
+            from . import cache, fingerprint
             hook, config = self.plugins.pm.hook, self.config
 
             def progress(done: int, total: int) -> None:
                 hook.claimcheck_progress(stage="documents", done=done, total=total, config=config)
+            engine = hook.claimcheck_document_engine(
+                config=config, matchers=self.matchers,
+                fingerprints=fingerprint.of_matcher_set(self.matchers, self.plugins.versions))
             self._analyst = Analyst(self.matchers, cache=cache.document_cache(config, self.plugins, self.matchers),
-                                    processes=workers.setting(config), progress=progress)
+                                    engine=engine, progress=progress)
         return self._analyst
 
     def prefetch(self, claims: Sequence[Claim]) -> dict[str, ClaimQuery]:
@@ -111,9 +115,9 @@ class Corpora:
         return queries
 
     def close(self) -> None:
-        """Store the facts computed since the last stage and let go of the cache."""
-        if self._analyst is not None and self._analyst.cache is not None:
-            self._analyst.cache.close()
+        """Store the facts computed since the last stage, let go of the cache and of the engine."""
+        if self._analyst is not None:
+            self._analyst.close()
 
 
 def split_node_ids(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, set[str]]]:

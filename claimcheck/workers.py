@@ -1,4 +1,5 @@
-"""Built-in plugin "workers": per-document work in worker processes, ``-n auto|N`` as pytest-xdist spells it.
+"""Built-in plugin "workers": the local engine, per-document work in worker processes,
+``-n auto|N`` as pytest-xdist spells it.
 
 Splitting and indexing a document, and extracting its mentions, depend on that document
 alone, so they are shared out among processes. The workers are forked from the run once
@@ -22,13 +23,17 @@ import signal
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .errors import ClaimcheckWarning, UsageError
+from .facts import Layout, Mentions, extract_mentions, read_layout
 from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from .config import OptionParser
+    from .config import Config, OptionParser
+    from .fingerprint import Fingerprints
+    from .matchers import Matcher
+    from .model import Document
 
 T = TypeVar("T")
 
@@ -48,6 +53,47 @@ def claimcheck_addoption(parser: "OptionParser") -> None:
     parser.addoption("-n", "--numprocesses", dest="numprocesses", type=processes, metavar="auto|N",
                      help="split, index and extract documents in N worker processes (auto: one per "
                           "core when the corpus is large enough; 0: in this process; default: auto)")
+
+
+@hookimpl
+def claimcheck_document_engine(config: "Config", matchers: "Mapping[str, Matcher]",
+                               fingerprints: "Fingerprints") -> "LocalEngine":
+    return LocalEngine(matchers, processes=setting(config))
+
+
+class LocalEngine:
+    """Computes documents' facts in this process, or in forked workers when ``-n`` says so
+    (an :class:`~claimcheck.analysis.Engine`)."""
+
+    def __init__(self, matchers: "Mapping[str, Matcher]", processes: int | str | None = 0) -> None:
+        """:param processes: ``-n``: ``"auto"`` (or None), a number of worker processes, 0 for none."""
+        self.matchers = matchers
+        self.processes = processes
+        self._folded: dict[str, str] = {}
+
+    def shares(self, count: int, work: str) -> bool:
+        return planned(self.processes, count, work) > 0
+
+    def layouts(self, documents: "Sequence[Document]") -> Iterable[Layout]:
+        return self._map(lambda number: read_layout(documents[number].text, self._folded), len(documents), "layout")
+
+    def mentions(self, documents: "Sequence[Document]", kinds: Sequence[tuple[str, ...]]) -> Iterable[Mentions]:
+        def task(number: int) -> Mentions:
+            return extract_mentions(documents[number], {kind: self.matchers[kind] for kind in kinds[number]})
+        return self._map(task, len(documents), "mentions")
+
+    def close(self) -> None:
+        """Nothing to let go of: each pool ends with its batch."""
+
+    def _map(self, task: Callable[[int], T], count: int, work: str) -> Iterable[T]:
+        workers = planned(self.processes, count, work)
+        return run(task, range(count), workers, prepare=self._after_fork) if workers else map(task, range(count))
+
+    def _after_fork(self) -> None:
+        for matcher in self.matchers.values():
+            after_fork = getattr(matcher, "after_fork", None)
+            if after_fork is not None:
+                after_fork()
 
 
 def processes(text: str) -> int | str:
@@ -111,7 +157,7 @@ def run(task: Callable[[int], T], items: Sequence[int], workers: int,
     are computed here, with a warning.
     """
     global _task, _prepare
-    size = max(1, min(64, math.ceil(len(items) / (workers * 8))))
+    size = chunk_size(len(items), workers)
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     _task, _prepare = task, prepare
     finished = 0
@@ -128,6 +174,12 @@ def run(task: Callable[[int], T], items: Sequence[int], workers: int,
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
         _task = _prepare = None
+
+
+def chunk_size(items: int, workers: int) -> int:
+    """Documents per batch sent to a worker: about eight batches each, so that a slow batch
+    does not leave the others idle, and at most 64, so that results come back steadily."""
+    return max(1, min(64, math.ceil(items / (workers * 8))))
 
 
 def _start() -> None:

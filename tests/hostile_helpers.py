@@ -6,13 +6,18 @@ pytest (pytester).
 """
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLE = "Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.\n"
 
@@ -78,3 +83,25 @@ def project(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     return tmp_path
+
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch):
+    """A copy of the project's own claims, seeds and plugins/ (the ordinal example)."""
+    for name in ("claims", "seeds", "plugins"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
+    return tmp_path
+
+
+def report(root: Path, *args: str, env: dict | None = None) -> tuple[dict, str]:
+    """The JSON report and the -v terminal output of a run in a subprocess, without timings."""
+    run = cc_sub(root, "-v", "--json", "r.json", *args, timeout=120, env=env)
+    assert run.ret in (0, 1), run
+    data = json.loads((root / "r.json").read_text(encoding="utf-8"))
+    data["summary"].pop("duration", None)
+    for claim in data["claims"]:
+        claim.pop("duration", None)
+    return data, re.sub(r" in [\d.]+s", "", run.out)

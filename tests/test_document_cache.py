@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -12,33 +11,9 @@ import sys
 
 import pytest
 
-from hostile_helpers import cc, cc_sub, project  # noqa: F401  (fixture)
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+from hostile_helpers import cc, cc_sub, project, report, seeds  # noqa: F401  (fixtures)
 
 DB = ".claimcheck_cache/documents.sqlite"
-
-
-@pytest.fixture
-def seeds(tmp_path, monkeypatch):
-    """A copy of the project's own claims, seeds and plugins/ (the ordinal example)."""
-    for name in ("claims", "seeds", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CLAIMCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
-    return tmp_path
-
-
-def report(root, *args: str) -> tuple[dict, str]:
-    """The JSON report and the -v terminal output of a run in a subprocess, without timings."""
-    run = cc_sub(root, "-v", "--json", "r.json", *args, timeout=120)
-    assert run.ret in (0, 1), run
-    data = json.loads((root / "r.json").read_text(encoding="utf-8"))
-    data["summary"].pop("duration", None)
-    for claim in data["claims"]:
-        claim.pop("duration", None)
-    return data, re.sub(r" in [\d.]+s", "", run.out)
 
 
 def test_reports_are_the_same_with_and_without_cache_and_workers(seeds):

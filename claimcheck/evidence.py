@@ -446,7 +446,10 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
                 and not _parallel(main, cue, clauses[j], words, entity_at)):
             siblings.append(_bind(start, end, (start, start), mentions, text, english=english))
             continue
-        if not kinds_here & set(main.bound) and CONNECTOR.match(text, start, end) \
+        # "en hausse de 7 % par rapport à 2021": the base's date is the base's, not a rival
+        adding = {k for k, found in mentions.items()
+                  if any(role_of(text, m).role is not Role.BASE for m in _inside(found, start, end))}
+        if not adding & set(main.bound) and CONNECTOR.match(text, start, end) \
                 and not any(cue[1] <= a < start for a, _ in competitors):
             more = _bind(start, end, (start, start), mentions, text, english=english)
             main = dataclasses.replace(main, end=end, bound={**more.bound, **main.bound},

@@ -108,7 +108,10 @@ _CHANGE_BEFORE = regex.compile(
 _CHANGE_AFTER = regex.compile(
     r"""^\s*(?:(?:de\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
         |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
-        |drop|fall|decrease|loss|slide|contraction))\b""", regex.IGNORECASE | regex.VERBOSE)
+        |drop|fall|decrease|loss|slide|contraction))\b
+        # "19 % de plus qu'en 2022", "19% more than a year earlier": a difference from a base
+        |^\s*(?:(?P<up>de\s+plus|more|higher)|(?P<down>de\s+moins|less|lower|fewer))\s+(?:que\b|qu['’]|than\b)""",
+    regex.IGNORECASE | regex.VERBOSE)
 _BASE_BEFORE = regex.compile(
     r"""(?:\b(?:compared\s+(?:with|to)|par\s+rapport\s+(?:à|au)|contre|vs\.?|versus)\s+(?:la\s+|the\s+)?
            (?:même|same)\s+(?:période|period|quarter|trimestre|month|mois)\s+(?:of|in|de|d['’])\s+(?:l['’]ann[ée]e\s+)?

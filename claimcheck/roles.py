@@ -252,8 +252,10 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if signed and not _LEVEL_MARK.search(before):
         return RoleReading(Role.CHANGE, 1 if signed.group("up") else -1, "role-signed")
     after = text[mention.end:mention.end + WINDOW]
+    # "de 3,1 % à 8,2 milliards" is from a base to a level, but in "en recul de 3,1 % à 8,2
+    # milliards" the "de" is the change's
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or (
-            _FROM.search(before) and _TO_VALUE.match(after)):
+            _FROM.search(before) and _TO_VALUE.match(after) and not _CHANGE_BEFORE.search(before)):
         return RoleReading(Role.BASE, None, "role-base")
     expected = _EXPECTED.search(before)
     if expected and _ATTRIBUTION.search(before, 0, expected.start("word")):

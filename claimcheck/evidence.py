@@ -79,7 +79,7 @@ REPORTING_CLAUSE = regex.compile(
     r"""\W*(?:a|ont|avait|a-t-(?:il|elle)|ont-(?:ils|elles)|has|have|had)?[\s-]*(?:(?:[\p{L}'’-]+\s+){0,3})?
         (?:annonc|r[ée]v[ée]l|d[ée]clar|publi|indiqu|pr[ée]cis|affirm|confirm|said|says|announc|report|told|stated|disclos)\w*""",
     regex.IGNORECASE | regex.VERBOSE)
-NEXT_WORD = regex.compile(r"\s+([A-Za-z][a-z-]+)\b")
+NEXT_WORD = regex.compile(r"[^\S\n]+([A-Za-z][a-z-]+)\b")  # on its line: a list's next item is not its noun
 ENGLISH_FUNCTION_WORDS = frozenset("""
     a an the in on at by for from of to into onto with without over under above below about
     and or but nor so yet as than then that which who whom whose while when where after before

@@ -233,7 +233,7 @@ def _header_role(header: list[str] | None, column: int, negative: bool) -> RoleR
     return None
 
 
-_SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]))")
+_SIGNED = regex.compile(r"^\s*(?:(?P<up>\+)|(?P<down>[-−–]|\((?=[\d.,]+\)\s*(?:%|pp|pts?|bps?)$)))")
 _SIGN_BEFORE = regex.compile(r"(?:(?P<up>\+)|(?<![\p{L}\d])(?P<down>[-−–]))\s*$")
 
 

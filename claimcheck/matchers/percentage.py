@@ -55,6 +55,7 @@ _PREFIX_END_RE = re.compile(rf"{SPACE}*(?:[.,;:!?)]|$)")
 _SIGN_RE = re.compile(rf"(?i)(?:(?<![\w])(?P<minus>minus|moins(?!{SPACE}+d))|(?<![\w\d])(?P<dash>[-−–]))?{SPACE}*$")
 _RANGE_JOIN_RE = re.compile(rf"(?i){SPACE}*(?:(?P<w>et|and|à|to)|[-–—]){SPACE}*$")
 _URL_RE = re.compile(r"(?i)(?:https?://|www\.)\S+")
+_ACCOUNTING_RE = re.compile(r"\)(?=[ \u00a0\u202f]?(?:%|pp\b|pts?\b|bps?\b))")
 
 
 @dataclass(slots=True)
@@ -74,7 +75,7 @@ class PercentageMatcher(Matcher):
     Recognised: "49 %", "49%", "49 pour cent", "49 pourcent(s)", "49 percent", "49 per cent",
     "0,5 %" (French decimal comma), "0.5%" (English decimal point), number words
     ("quarante-neuf pour cent", "fifty percent"), "pourcentage de vingt", "percent of 10",
-    "minus five percent" (-5), ranges ("entre 40 et 45 %", "between 40 and 45 percent",
+    "minus five percent" (-5), "(13.7)%" (an accountant's negative, -13.7), ranges ("entre 40 et 45 %", "between 40 and 45 percent",
     "40-45 %") and the qualifiers of amounts: environ / près de / about / around → approx
     (``~49%``); plus de / more than / over / au moins → min (``>49%``); moins de / less than /
     under / jusqu'à / up to → max (``<49%``).
@@ -139,10 +140,14 @@ def _read(text: str, lang: str | None) -> Iterator[_Reading]:
             continue
         if token.start and (text[token.start - 1].isalpha() or text[token.start - 1] in "%="):
             continue  # "GPT-4", "q=30%25", "%2020%"
-        suffix = _SUFFIX_RE.match(text, token.end)
+        # "(13.7)%" in a results table: an accountant's negative
+        closing = _ACCOUNTING_RE.match(text, token.end) if token.start and text[token.start - 1] == "(" else None
+        suffix = _SUFFIX_RE.match(text, closing.end() if closing else token.end)
         if suffix and suffix.group("pct") == "%" and re.match(r"[0-9A-Fa-f]{2}", text[suffix.end():suffix.end() + 2]):
             continue  # URL-encoded "%25"
         reading = _Reading(start=token.start, end=token.end, value=token.value, points=False, unit_found=False)
+        if closing and suffix:
+            reading.start, reading.value = token.start - 1, -token.value
         if suffix:
             reading.points = suffix.group("pct") is None
             if suffix.group("basis"):

@@ -57,6 +57,9 @@ RESTATEMENT = regex.compile(r"\s*[(\[]\s*")
 # valorisation"), whatever relation came before it.
 LINKED = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*)?(?:la|le|les|l['’]|the|its|son|sa|ses)?\s*",
                        regex.IGNORECASE)
+# A relation's complement: "the enterprise value of the takeover", "la valeur de l'opération".
+COMPLEMENT = regex.compile(r"(?:\s*,[^,.;]{1,30},)?\s*(?:of|de|du|des|d['’])\s*(?:la|le|les|l['’]|the|this|that|cette|ce|cet)?\s*",
+                           regex.IGNORECASE)
 # ... and a value followed by another relation through such a word belongs to that one ("porte
 # à 6 milliards la valorisation"); glued text ("2 983 M€Dividende") links nothing.
 LINKED_AFTER = regex.compile(r"\s*(?:(?:de|d['’]|du|des|dans|pour|en|of|in|into|for)\s*(?:la|le|les|l['’]|the|its|son|sa|ses)?"
@@ -172,12 +175,15 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
                    if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)
                    and not scope.is_denominator(text, words.spans[m.first][0])]
+    # "the enterprise value of the takeover": a rival the claim sentence does not name itself
+    measures = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
+                if m.relation not in query.relations | query.said]
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
-                     passage.document.lang == "en", competitors, roles)
+                     passage.document.lang == "en", competitors, roles, measures)
     values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
     frames = [periods.without_base_dates(f, values, text, cue_spans) for f in frames
               if not scope.population_differs(text[f.start:f.end], query.populations)]
@@ -316,11 +322,11 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             mentions: Mapping[str, list[Mention]], words: Words, entity_at: list[int],
             text: str, english: bool, competitors: Sequence[tuple[int, int]] = (),
-            roles: Mapping[int, RoleReading] | None = None) -> list[Frame]:
+            roles: Mapping[int, RoleReading] | None = None, measures: Sequence[tuple[int, int]] = ()) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
     stops = cue_clauses | {i for i in {_clause_of(clauses, start) for start, _ in competitors}
                            if _opens_with_rival(clauses[i], competitors, mentions)}
-    mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text)]
+    mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text, measures)]
                 for kind, found in mentions.items()}
     frames = []
     asides = [m.span() for pattern in (BRACKETS, INCISE)
@@ -401,7 +407,8 @@ def _with_frame_roles(frame: Frame, roles: Mapping[int, RoleReading]) -> Frame:
 
 
 def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
-                        competitors: Sequence[tuple[int, int]], text: str) -> bool:
+                        competitors: Sequence[tuple[int, int]], text: str,
+                        measures: Sequence[tuple[int, int]] = ()) -> bool:
     """``relation-competes``: a value belongs to the nearest relation phrase before it in its
     clause stretch, else to the nearest after it. A value that a competing relation claims
     that way (it stands between the competitor and the cue, or right after the competitor)
@@ -412,6 +419,11 @@ def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
         return mention.end <= span[0] and not STRETCH_ENDS.search(text, mention.end, span[0])
     cue_before = [c[1] for c in cues if before(c)]
     rival_before = [c[1] for c in competitors if before(c)]
+    # "counting debt, the enterprise value of the takeover is $12 billion": a cue that is
+    # the complement of a rival before it is what the rival measures, not the value's owner
+    if cue_before and any(COMPLEMENT.fullmatch(text, r[1], c[0]) for r in measures
+                          for c in cues if before(c) and r[1] <= c[0]):
+        return True
     linked = any(c[0] >= mention.end and LINKED.fullmatch(text, mention.end, c[0]) for c in cues)
     if not linked and any(r[0] >= mention.end and LINKED_AFTER.fullmatch(text, mention.end, r[0]) for r in competitors):
         return True  # "porte à 6 milliards la valorisation": the value is the next relation's

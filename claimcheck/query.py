@@ -41,6 +41,9 @@ class ClaimQuery:
         lang = claim.lang
         named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
         self.relations = {r for _, (r, _) in named if r}
+        self.said = frozenset(m.relation for m in lexicon.mentions(stated, lang)) if lexicon else frozenset()
+        """The relations the claim sentence names, cue or not ("Les prix de l'énergie"): a
+        passage's phrase of one of them is the claim's words, not a rival's."""
         synonyms = [p for _, (r, noun) in named if r for p in _synonyms(lexicon, r, lang, noun)]
         self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
         matchers = index.matchers if index is not None else {}

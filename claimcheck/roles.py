@@ -93,7 +93,8 @@ _FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|mor
     |seulement|just|a\s+further|[\p{L}]+ment)\s+){0,3}"""
 # "an increase in sales of 31%", "une hausse du chiffre d'affaires de 5 %": the change
 # names its relation before its value.
-_OF_RELATION = r"""(?:(?:in|du|des|de\s+la|de\s+l['’])\s+(?:[\p{L}'’-]+\s+){1,3}?(?:of|de|d['’])\s*)?"""
+_OF_RELATION = r"""(?:(?:in|its|their|du|des|de\s+la|de\s+l['’]|de\s+(?:sa|son|ses|leur|leurs)|sa|son|ses|leur|leurs)
+    \s+(?:[\p{L}'’-]+\s+){1,3}?(?:of|de|d['’]|by)\s*)?"""
 _DIRECTION = regex.compile(rf"(?:{_UP}|{_DOWN})", regex.IGNORECASE | regex.VERBOSE)
 
 

@@ -187,6 +187,14 @@ PERIOD_WORDS = frozenset("""
 """.split())
 
 
+# Adjectives that make another measure of a French relation noun (English writes them before
+# the noun, where any modifier narrows it). "courant" is not one: "résultat opérationnel
+# courant" is how French reports name the operating result.
+VARIANTS = frozenset("""
+    recurrent recurrente recurrents recurrentes ajuste ajustee ajustes ajustees normalise normalisee proforma
+""".split())
+
+
 def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str, lang: str) -> bool:
     """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
     revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
@@ -205,6 +213,9 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
             return part.isalpha() and part not in NEUTRAL_MODIFIERS and part not in PERIOD_WORDS and part not in stated
         return False
     after = b + 1
+    # "le résultat net récurrent", "l'Ebitda ajusté": a variant of the measure, not the measure
+    if after < len(words.text) and words.text[after] in VARIANTS and words.text[after] not in stated:
+        return True
     # "l'investissement en information-communication": "en" and a noun narrow it too
     if after + 1 < len(words.text) and words.text[after] == "en" and words.text[after + 1].isalpha() \
             and len(words.text[after + 1]) >= 5 and words.text[after + 1] not in EN_NOT_PARTS \

@@ -230,6 +230,18 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
 
 
+# "per share", "a share", "par action": the unit of a figure, not the shares themselves.
+SHARE_WORDS = frozenset("share shares action actions titre titres".split())
+PER = frozenset("per a each par chaque".split())
+
+
+def is_share_unit(cue: tuple[int, int], words: Words) -> bool:
+    """``share-unit``: a cue "shares" or "actions" found in "$2.03 per share" or "5,90 euros
+    par action" names the unit of another figure, not the shares (a claim on a share price)."""
+    a, b = cue
+    return a == b and words.text[a] in SHARE_WORDS and a > 0 and words.text[a - 1] in PER
+
+
 def _is_entity(word: str, query: "ClaimQuery") -> bool:
     return any(word in form for forms in query.known for form in forms)
 

@@ -479,7 +479,7 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 # ("contre 26,7 % l'an dernier") is not one: its date is the base's.
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
-        |en\s+(?:hausse|baisse|recul|progression|repli)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
+        |en\s+(?:hausse|baisse|recul|progression|repli|augmentation|diminution|croissance|progrès)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
         |\W*[+−]\s*\d""",
     regex.IGNORECASE | regex.VERBOSE)
 ELLIPSIS_WORDS = 5

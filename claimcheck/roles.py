@@ -85,7 +85,7 @@ _UP = r"""up|rose|rise[sn]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|gain
     |croissance|cr[ûu]|croît|croissant|bond\w*|grimp\w*|accru|accroissement|relev[ée]\w*|amélior\w*
     |revaloris\w*"""
 _DOWN = r"""down|fell|falls?|fallen|falling|declin\w*|decreas\w*|dropp\w*|drops?|slipp\w*|slips?|slid
-    |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contracted|eased|retreat\w*
+    |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contract(?:ed|ing|é\w*|e|ent)|eased|retreat\w*
     |slump\w*|baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|contraction|fl[ée]chi\w*|c[ée]d[ée]\w*
     |dégrad\w*|retrait|amoindri\w*"""
 _FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|more\s+than|over|près\s+de

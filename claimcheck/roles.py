@@ -120,6 +120,9 @@ _BASE_BEFORE = regex.compile(
         |against)\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
         |\b(?:après|after)\s+(?:(?:un|une|a|an)\s+(?:[\p{L}]+\s+){0,2}(?:(?:de|d['’]|of)\s*)?)?
         |\b(?:last|previous|prior)\s+year['’]s\s+(?:[\p{L}-]+\s+)?|\byear-(?:earlier|ago)\s+
+        # "compared with net income of $2.9 billion", "par rapport à un bénéfice net de 1,2 milliard"
+        # ("contre une amende de 2 millions" is no comparison)
+        |\b(?:compared\s+(?:with|to)|versus|vs\.?|par\s+rapport\s+(?:à|au|aux))\s+(?:[\p{L}'’-]+\s+){1,4}?(?:of|de|d['’])\s*
         |\(\s*(?:19|20)\d\d\s*:\s*)$""", regex.IGNORECASE | regex.VERBOSE)
 _BASE_AFTER = regex.compile(
     r"""^\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-?ago|un\s+an\s+(?:plus\s+tôt|auparavant)

@@ -195,6 +195,13 @@ VARIANTS = frozenset("""
 """.split())
 
 
+# The kinds of one payout: a claim that names one is not decided by another.
+KINDS = frozenset("""
+    interim final special ordinary regular exceptional extraordinary supplementary
+    ordinaire exceptionnel exceptionnelle extraordinaire interimaire complementaire
+""".split())
+
+
 def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str, lang: str) -> bool:
     """``segment-modifier``: a relation noun narrowed to a part of the business ("data center
     revenue", "Auto revenue", "le chiffre d'affaires Wholesale", "la marge de l'Automobile")
@@ -206,6 +213,9 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
         word = words.text[a - 1] if a > 0 else ""
         if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated:
             return True
+        # "a fourth interim dividend" for a claim on a special one: another kind of payout
+        if word in KINDS and stated & KINDS and word not in stated:
+            return True
         # "revenue for services", "revenue from iPhone", "the index including housing costs"
         if b + 2 < len(words.text) and words.text[b + 1] in ("for", "from", "including", "excluding", "at"):
             after = b + 2 + (words.text[b + 2] == "the")
@@ -213,6 +223,9 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
             return part.isalpha() and part not in NEUTRAL_MODIFIERS and part not in PERIOD_WORDS and part not in stated
         return False
     after = b + 1
+    # "le dividende ordinaire" for a claim on the exceptional one: another kind of payout
+    if after < len(words.text) and words.text[after] in KINDS and stated & KINDS and words.text[after] not in stated:
+        return True
     # "le résultat net récurrent", "l'Ebitda ajusté": a variant of the measure, not the measure
     if after < len(words.text) and words.text[after] in VARIANTS and words.text[after] not in stated:
         return True

@@ -123,7 +123,13 @@ _BASE_BEFORE = regex.compile(
         # "compared with net income of $2.9 billion", "par rapport à un bénéfice net de 1,2 milliard"
         # ("contre une amende de 2 millions" is no comparison)
         |\b(?:compared\s+(?:with|to)|versus|vs\.?|par\s+rapport\s+(?:à|au|aux))\s+(?:[\p{L}'’-]+\s+){1,4}?(?:of|de|d['’])\s*
-        |\(\s*(?:19|20)\d\d\s*:\s*)$""", regex.IGNORECASE | regex.VERBOSE)
+        |\(\s*(?:19|20)\d\d\s*:\s*
+        # "2,1 MdE (1,8 MdE en 2022)": a bracket right after a sum or a rate holds its base
+        |(?<=\d\s?[\p{L}€$£%]{1,4}\.?)\s*\(\s*(?:vs\.?\s+|contre\s+|against\s+)?)$""", regex.IGNORECASE | regex.VERBOSE)
+# The date of such a bracket's value: "(1,8 MdE en 2022)", "(vs $1.2bn in 2022)".
+_BASE_BRACKET_DATE = regex.compile(
+    r"(?<=\d\s?[\p{L}€$£%]{1,4}\.?)\s*\(\s*(?:vs\.?\s+|contre\s+|against\s+)?[^()]{0,24}\d[^()]{0,12}?\s(?:en|in)\s+$",
+    regex.IGNORECASE)
 _BASE_AFTER = regex.compile(
     r"""^\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-?ago|un\s+an\s+(?:plus\s+tôt|auparavant)
         |l['’]ann[ée]e\s+pr[ée]c[ée]dente|the\s+previous\s+year|the\s+prior\s+year)\b""",
@@ -286,7 +292,8 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
 
 
 def _date_role(mention: Mention, before: str, after: str) -> RoleReading:
-    if _COMPARISON_DATE.fullmatch(mention.text.strip()) or _BASE_BEFORE.search(before):
+    if _COMPARISON_DATE.fullmatch(mention.text.strip()) or _BASE_BEFORE.search(before) \
+            or _BASE_BRACKET_DATE.search(before):
         return RoleReading(Role.BASE, None, "role-base")
     if _LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after):
         return RoleReading(Role.LEVEL, None, "role-period-label")

@@ -157,7 +157,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     relations = index.lexicon.mentions(words.text, lang)
     found = {(span, span[1] - span[0] + 1 > len(cue.words)) for cue in query.cues for span in find_cue(cue, words.text)}
     cue_at = sorted({span for span, stretched in found
-                     if not scope.inside_other_relation(span, relations, query.relations, stretched)})
+                     if not scope.inside_other_relation(span, relations, query.relations, stretched)
+                     and not scope.glossed_as_other(span, relations, query.relations, words, text)})
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])
               and not scope.is_share_unit(c, words)]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]

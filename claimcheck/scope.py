@@ -270,6 +270,20 @@ def inside_other_relation(cue: tuple[int, int], relations: Sequence[RelationMent
                and ((m.first, m.last) != cue and mine or stretched) for m in relations)
 
 
+def glossed_as_other(cue: tuple[int, int], relations: Sequence[RelationMention], mine: set[str],
+                     words: Words, text: str) -> bool:
+    """``relation-gloss``: a cue that a bracket a few words on names as another relation of the
+    lexicon ("le résultat opérationnel avant dépréciations (EBITDA)") is that one."""
+    b = cue[1]
+    for m in relations:
+        if m.relation in mine or not 0 < m.first - b <= 4:
+            continue
+        start, end = words.spans[m.first][0], words.spans[m.last][1]
+        if "(" in text[words.spans[b][1]:start] and text[end:end + 3].lstrip().startswith(")"):
+            return True
+    return False
+
+
 # Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".
 OWNER_LINKS = frozenset("de d du des of at chez for pour by".split())
 

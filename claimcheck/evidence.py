@@ -40,7 +40,7 @@ from .periods import STRETCH_ENDS
 from .index import Index
 from .model import Claim, Mention, Passage
 from .query import ClaimQuery
-from .roles import Role, RoleReading, role_of
+from .roles import Role, RoleReading, is_direction, role_of
 from .sentences import split_clauses
 from .words import DETERMINERS, Words, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens, words_of
 
@@ -481,7 +481,10 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
         |en\s+(?:hausse|baisse|recul|progression|repli|augmentation|diminution|croissance|progrès)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
-        |\W*[+−]\s*\d""",
+        |\W*[+−]\s*\d
+        # ", 4% lower than a year earlier", ", 8 % de plus qu'en 2021": a change after the level
+        |\W*(?:about\s+|around\s+|some\s+|environ\s+)?\d[\d.,\s]{0,8}?\s?(?:%|per\s?cent|percent)\s+
+            (?:higher|lower|more|less|up|down|de\s+plus|de\s+moins|en\s+hausse|en\s+baisse)\b""",
     regex.IGNORECASE | regex.VERBOSE)
 ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its
@@ -562,7 +565,9 @@ def _modifies_next_noun(mention: Mention, text: str) -> bool:
     if mention.kind == "date":
         return False
     following = NEXT_WORD.match(text, mention.end)
-    return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS
+    # "4% lower than", "8% up": a direction word is no noun
+    return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS \
+        and not is_direction(following.group(1))
 
 
 def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],

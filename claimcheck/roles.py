@@ -126,6 +126,8 @@ _BASE_BEFORE = regex.compile(
         |\(\s*(?:19|20)\d\d\s*:\s*
         # "2,1 MdE (1,8 MdE en 2022)": a bracket right after a sum or a rate holds its base
         |(?<=\d\s?[\p{L}€$£%]{1,4}\.?)\s*\(\s*(?:vs\.?\s+|contre\s+|against\s+)?)$""", regex.IGNORECASE | regex.VERBOSE)
+# "4% lower than the year before", "7 % de plus qu'en 2021": the date compared with.
+_THAN = regex.compile(r"\b(?:than|que|qu['’])\s*(?:(?:the|in|en|l['’]|à)\s+)?$", regex.IGNORECASE)
 # The date of such a bracket's value: "(1,8 MdE en 2022)", "(vs $1.2bn in 2022)".
 _BASE_BRACKET_DATE = regex.compile(
     r"(?<=\d\s?[\p{L}€$£%]{1,4}\.?)\s*\(\s*(?:vs\.?\s+|contre\s+|against\s+)?[^()]{0,24}\d[^()]{0,12}?\s(?:en|in)\s+$",
@@ -140,7 +142,7 @@ _EXPECTED = regex.compile(
         |tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t|anticipe|table\s+sur)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
 _COMPARISON_DATE = regex.compile(
-    r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|the\s+(?:previous|prior)\s+year
+    r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|(?:the\s+)?(?:previous|prior)\s+year
         |(?:the\s+)?year-?ago(?:\s+(?:quarter|period))?|l['’]ann[ée]e\s+pr[ée]c[ée]dente""",
     regex.IGNORECASE | regex.VERBOSE)
 # A date right beside a results noun labels the period the results cover ("résultats 2023",
@@ -293,7 +295,7 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
 
 def _date_role(mention: Mention, before: str, after: str) -> RoleReading:
     if _COMPARISON_DATE.fullmatch(mention.text.strip()) or _BASE_BEFORE.search(before) \
-            or _BASE_BRACKET_DATE.search(before):
+            or _BASE_BRACKET_DATE.search(before) or _THAN.search(before):
         return RoleReading(Role.BASE, None, "role-base")
     if _LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after):
         return RoleReading(Role.LEVEL, None, "role-period-label")

@@ -328,7 +328,7 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
     stops = cue_clauses | {i for i in {_clause_of(clauses, start) for start, _ in competitors}
                            if _opens_with_rival(clauses[i], competitors, mentions)}
-    mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text, measures)]
+    mentions = {kind: [m for m in found if not _attached_elsewhere(m, cue_spans, competitors, text, measures, english)]
                 for kind, found in mentions.items()}
     frames = []
     asides = [m.span() for pattern in (BRACKETS, INCISE)
@@ -392,6 +392,8 @@ def _respectively(cue: tuple[int, int], cues: Sequence[tuple[int, int]], competi
     return Frame(start=cue[0], end=max(m.end for m in bound.values()), bound=bound)
 
 
+# English puts a value before the noun it measures: "a 4.1p per share interim dividend".
+PREMODIFIES = regex.compile(r"(?:\s+(?:per|a)\s+share)?(?:\s+(?!(?:on|in|of|for|from|to|at|by|with|and|or|as|than|after|before|over)\b)[a-z-]+){0,2}\s+")
 COORDINATION = regex.compile(r"\s(?:et|and)\s|,\s", regex.IGNORECASE)
 
 
@@ -410,7 +412,7 @@ def _with_frame_roles(frame: Frame, roles: Mapping[int, RoleReading]) -> Frame:
 
 def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
                         competitors: Sequence[tuple[int, int]], text: str,
-                        measures: Sequence[tuple[int, int]] = ()) -> bool:
+                        measures: Sequence[tuple[int, int]] = (), english: bool = False) -> bool:
     """``relation-competes``: a value belongs to the nearest relation phrase before it in its
     clause stretch, else to the nearest after it. A value that a competing relation claims
     that way (it stands between the competitor and the cue, or right after the competitor)
@@ -426,7 +428,8 @@ def _attached_elsewhere(mention: Mention, cues: Sequence[tuple[int, int]],
     if cue_before and any(COMPLEMENT.fullmatch(text, r[1], c[0]) for r in measures
                           for c in cues if before(c) and r[1] <= c[0]):
         return True
-    linked = any(c[0] >= mention.end and LINKED.fullmatch(text, mention.end, c[0]) for c in cues)
+    linked = any(c[0] >= mention.end and (LINKED.fullmatch(text, mention.end, c[0]) or (
+        english and PREMODIFIES.fullmatch(text, mention.end, c[0]))) for c in cues)
     if not linked and any(r[0] >= mention.end and LINKED_AFTER.fullmatch(text, mention.end, r[0]) for r in competitors):
         return True  # "porte à 6 milliards la valorisation": the value is the next relation's
     # A rival after a cue in the same stretch is the cue's complement ("tablaient sur une

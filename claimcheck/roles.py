@@ -111,7 +111,7 @@ _CHANGE_AFTER = regex.compile(
         |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
         |drop|fall|decrease|loss|slide|contraction))\b
         # "19 % de plus qu'en 2022", "19% more than a year earlier": a difference from a base
-        |^\s*(?:(?P<up>de\s+plus|more|higher)|(?P<down>de\s+moins|less|lower|fewer))\s+(?:que\b|qu['’]|than\b)""",
+        |^\s*(?:(?P<up>de\s+plus|more|higher)|(?P<down>de\s+moins|less|lower|fewer))\b(?!\s+(?:de|d['’]|of)\b)""",
     regex.IGNORECASE | regex.VERBOSE)
 _BASE_BEFORE = regex.compile(
     r"""(?:\b(?:compared\s+(?:with|to)|par\s+rapport\s+(?:à|au)|contre|vs\.?|versus)\s+(?:la\s+|the\s+)?

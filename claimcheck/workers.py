@@ -99,15 +99,13 @@ class LocalEngine:
 def processes(text: str) -> int | str:
     """``-n``'s value: ``auto`` or a number of processes (0 or more)."""
     import argparse
+    from .cli import count
     if str(text).strip().lower() == AUTO:
         return AUTO
     try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected 'auto' or a number of processes, not {text!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expected 'auto' or 0 or more processes, not {number}")
-    return number
+        return count(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"expected 'auto' or 0 or more processes, not {text!r}") from None
 
 
 def setting(config: object) -> int | str:

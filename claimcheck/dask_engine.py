@@ -310,9 +310,12 @@ class DaskEngine:
         distributed = _import_distributed()
         # One thread a worker: extraction is Python code, which one process runs one thread
         # at a time. Any free port for the dashboard: two runs side by side must not both want 8787.
+        # Only CRITICAL logs: as the cluster shuts down, a worker's last heartbeat may find the
+        # scheduler gone and log a traceback, which would read as a crash of a run that went
+        # well; a task's real failure reaches the run as its future's exception.
         self._cluster = distributed.LocalCluster(
             n_workers=self.local_workers, threads_per_worker=1, processes=True,
-            dashboard_address=":0", silence_logs=logging.ERROR)
+            dashboard_address=":0", silence_logs=logging.CRITICAL)
         return distributed.Client(self._cluster, set_as_default=False)
 
 

@@ -8,7 +8,8 @@
    more facets, at least one other facet matches.
 3. A passage supports when one of its frames does, else contradicts when one does, else
    is silent. Hedged passages (reported, rumoured, conditional) count unless
-   ``hedged = "ignore"``.
+   ``hedged = "ignore"``, but only where no asserted passage decides (``hedged-weaker``):
+   a rumoured figure does not outweigh a stated one.
 4. A document contradicts when one of its passages does, else supports when one does.
 5. Over the corpus, by the ``conflict`` policy: ``contradicted`` (default) — contradicted
    when any document contradicts, else supported when any supports, else absent;
@@ -183,7 +184,15 @@ def judge_document(evidence: Sequence[Evidence]) -> Verdict:
 
 
 def judge_corpus(evidence: Iterable[Evidence], conflict: str = "contradicted") -> Verdict:
-    """The claim's verdict over every document, by the ``conflict`` policy."""
+    """The claim's verdict over every document, by the ``conflict`` policy: on the asserted
+    evidence first, and on all of it only when the asserted evidence says nothing
+    (``hedged-weaker``)."""
+    evidence = list(evidence)
+    asserted = _by_conflict([item for item in evidence if not item.hedged], conflict)
+    return asserted if asserted is not Verdict.ABSENT else _by_conflict(evidence, conflict)
+
+
+def _by_conflict(evidence: Iterable[Evidence], conflict: str) -> Verdict:
     by_document: dict[str, list[Evidence]] = {}
     for item in evidence:
         by_document.setdefault(item.passage.document.source, []).append(item)

@@ -87,11 +87,11 @@ class ClaimQuery:
 def _synonyms(lexicon: "Lexicon", relation: str, lang: str, noun: bool) -> list[str]:
     """``relation-synonym``: a noun cue stands for its relation's nouns, in every language,
     so that a claim in English finds an article in French. A verb is more particular
-    ("investirait" is not every "investissement") and stands for nothing else; a verb of the
-    other language would not do either, its stem finding this one's inflections
-    ("injected" finds "injecte")."""
+    ("investirait" is not every "investissement") and stands for its relation's verbs of its
+    own language only ("a investi" is "a injecté"); a verb of the other language would
+    not do, its stem finding this one's inflections ("injected" finds "injecte")."""
     if not noun:
-        return []
+        return list(lexicon.verbs(lang).get(relation, ()))
     return [p for other in (lang, *(o for o in LANGS if o != lang)) for p in lexicon.relations(other).get(relation, ())]
 
 

@@ -8,7 +8,8 @@ plugins (the ``claimcheck_register_relations`` hook). The lexicon serves two rul
 ``relation-synonym``
     A claim cue that is one of a relation's nouns stands for the relation's nouns, in every
     language: a claim on "résultat net" finds "bénéfice net", "résultat net part du groupe"
-    and "net income" (:mod:`claimcheck.query` has the rule).
+    and "net income" (:mod:`claimcheck.query` has the rule). A verb cue stands for the
+    relation's verbs of its own language only ("investi" finds "injecté").
 ``relation-competes``
     Every phrase of another relation found in a passage competes for the values around it:
     in "le chiffre d'affaires atteint 19,6 milliards et le résultat net 2,98 milliards", the

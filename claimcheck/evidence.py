@@ -40,7 +40,7 @@ from .periods import STRETCH_ENDS
 from .index import Index
 from .model import Claim, Mention, Passage
 from .query import ClaimQuery
-from .roles import Role, RoleReading, is_direction, role_of
+from .roles import Role, RoleReading, changes_the_cue, is_direction, role_of
 from .sentences import split_clauses
 from .words import DETERMINERS, Words, find_cue, find_phrase, is_hedged, opens_anaphorically, tokens, words_of
 
@@ -174,6 +174,9 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
         return None
     # Another relation, or the claim's own relation owned by another entity or narrowed to a
     # part ("les ventes de Gucci"), competes for the values around it.
+    cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
+    relations = [m for m in relations
+                 if not changes_the_cue(text, words.spans[m.first][0], words.spans[m.last][1], cue_spans)]
     competitors = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
                    if m.relation not in query.relations and not any(m.first <= b and a <= m.last for a, b in cue_at)
                    and not scope.is_denominator(text, words.spans[m.first][0])]
@@ -181,7 +184,6 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     measures = [(words.spans[m.first][0], words.spans[m.last][1]) for m in relations
                 if m.relation not in query.relations | query.said]
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
-    cue_spans = [(words.spans[a][0], words.spans[b][1]) for a, b in cue_at]
     clauses = split_clauses(text, passage.start, passage.end)
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
@@ -232,7 +234,7 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
         for mention in found:
             if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues, facets.get(kind)) \
                     or scope.aggregate_differs(mention, text, query.claim.text) \
-                    or (kind != "date" and scope.basis_differs(mention, text, span, everything, query.bases)):
+                    or (kind != "date" and scope.basis_differs(mention, text, span, everything, query.basis(kind))):
                 continue
             read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
@@ -449,10 +451,13 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
               competitors: Sequence[tuple[int, int]] = ()) -> tuple[Frame, list[Frame]]:
     """Rule 3: the clauses after the cue's that join its frame, or make ellipsis frames."""
     siblings = []
+    after_connector = False  # "en hausse de 5 % en publié | et de 8 % en organique"
     for j in range(ci + 1, len(clauses)):
         if j in cue_clauses:
             break
         start, end = clauses[j]
+        connects = CONNECTOR.match(text, start, end) or (after_connector and COORDINATED_CHANGE.match(text, start, end))
+        after_connector = bool(connects)
         kinds_here = {k for k, found in mentions.items() if _inside(found, start, end)}
         if not kinds_here:
             continue
@@ -466,7 +471,7 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
         # "en hausse de 7 % par rapport à 2021": the base's date is the base's, not a rival
         adding = {k for k, found in mentions.items()
                   if any(role_of(text, m).role is not Role.BASE for m in _inside(found, start, end))}
-        if not adding & set(main.bound) and CONNECTOR.match(text, start, end) \
+        if not adding & set(main.bound) and connects \
                 and not any(cue[1] <= a < start for a, _ in competitors):
             more = _bind(start, end, (start, start), mentions, text, english=english)
             main = dataclasses.replace(main, end=end, bound={**more.bound, **main.bound},
@@ -489,6 +494,9 @@ CONNECTOR = regex.compile(
         |\W*(?:about\s+|around\s+|some\s+|environ\s+)?\d[\d.,\s]{0,8}?\s?(?:%|per\s?cent|percent)\s+
             (?:higher|lower|more|less|up|down|de\s+plus|de\s+moins|en\s+hausse|en\s+baisse)\b""",
     regex.IGNORECASE | regex.VERBOSE)
+# A clause coordinated with a connector's ("en hausse de 5 % en publié et de 8 % en organique")
+# connects as it does: the other value of the same change, on another basis.
+COORDINATED_CHANGE = regex.compile(r"\W*(?:et|and)\s+(?:de|d['’]|by|of)\s*[+−-]?\s*\d", regex.IGNORECASE)
 ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its
 values; a longer clause ("portant à plus d'un milliard le montant total levé") says something

@@ -54,12 +54,20 @@ class ClaimQuery:
         self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
         self.populations = scope.populations(claim.text)
         """The parts of the population the claim sentence names, for ``population``."""
-        self.bases = scope.bases_of(claim.text)
-        """The basis the claim sentence states (constant currency, comparable; monthly,
-        yearly), for ``measure-basis``."""
+        everything = sorted(stated.values(), key=lambda m: m.start)
+        self.bases = {kind: scope.bases_around(m, claim.text, (0, len(claim.text)), everything)
+                      for kind, m in stated.items()}
+        """The basis of each value the claim sentence states (constant currency, comparable;
+        monthly, yearly), for ``measure-basis``; of a value it does not state, the sentence's
+        (:meth:`basis`)."""
+        self._sentence_bases = scope.bases_of(claim.text)
         self.dates = _sentence_dates(claim, matchers)
         """Every date the claim sentence states, expected or not: a passage's date that
         agrees with one of them is the same event."""
+
+    def basis(self, kind: str) -> dict[str, str]:
+        """The basis the claim states its value of ``kind`` on, for ``measure-basis``."""
+        return self.bases.get(kind, self._sentence_bases)
 
     def candidates(self, index: Index) -> list[int]:
         """Sentence ids that may be relevant, before positions are checked: the sentences

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import regex
 
@@ -98,14 +98,28 @@ _OF_RELATION = r"""(?:(?:in|its|their|du|des|de\s+la|de\s+l['’]|de\s+(?:sa|son
 _DIRECTION = regex.compile(rf"(?:{_UP}|{_DOWN})", regex.IGNORECASE | regex.VERBOSE)
 
 
+# "croissance organique de 24,5 %", "growth of 14%": a direction noun that takes a value.
+_TAKES_A_VALUE = regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:de|d['’]|of)\s*[+−-]?\s*\d", regex.IGNORECASE)
+
+
+def changes_the_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, int]]) -> bool:
+    """``change-noun``: a relation phrase that is a direction noun ("la croissance" is the
+    economy's), after a cue of the sentence and taking a value, is the cue's change: "le
+    chiffre d'affaires atteint 9 milliards, soit une croissance de 8 %"."""
+    return (is_direction(text[start:end]) and any(b <= start for _, b in cues)
+            and _TAKES_A_VALUE.match(text, end) is not None)
+
+
 def is_direction(word: str) -> bool:
     """Is ``word`` a direction word ("rose", "en hausse", "recule")? It says how a value
     moved, never which relation it belongs to."""
     return _DIRECTION.fullmatch(word) is not None
 
 
+# "une croissance organique de 8 %", "une hausse annuelle de 2 %": one adjective may follow the noun.
+_ADJECTIVE = r"(?:[\p{L}-]{4,}\s+(?=(?:de|d['’]|of|by)\s))?"
 _CHANGE_BEFORE = regex.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_ADJECTIVE}{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
 _CHANGE_AFTER = regex.compile(
     r"""^\s*(?:(?:de\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
         |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline

@@ -92,9 +92,21 @@ def bases_of(text: str) -> dict[str, str]:
 
 def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Sequence[Mention],
                   claim: dict[str, str]) -> bool:
-    """``measure-basis``: does the value stand on another basis than the claim's? A value's
-    basis is stated right after it (up to the next value or comma), else before it in its
-    sentence. A constant-currency or comparable figure decides only a claim on that basis."""
+    """``measure-basis``: does the value stand on another basis than the claim's? A
+    constant-currency or comparable figure decides only a claim on that basis.
+
+    :param claim: the basis of the claim's value of that kind (:func:`bases_around`).
+    """
+    own = bases_around(mention, text, span, values)
+    if (claim.get("basis") == "constant") != (own.get("basis") == "constant"):
+        return True
+    return "period" in own and "period" in claim and own["period"] != claim["period"]
+
+
+def bases_around(mention: Mention, text: str, span: tuple[int, int], values: Sequence[Mention]) -> dict[str, str]:
+    """The bases a value is stated on: right after it (up to the next value or comma), else
+    before it in its sentence, in an article or in a claim sentence alike ("9 milliards,
+    soit une croissance organique de 8 %": only the 8 % is organic)."""
     after_end = min([m.start for m in values if m.start >= mention.end] + [span[1]])
     comma = regex.compile(r"[,;)]").search(text, mention.end, after_end)
     after = text[mention.end:comma.start() if comma else after_end]
@@ -104,9 +116,7 @@ def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Se
         own = {**bases_of(text[before_start:mention.start]), **own}
         if before_start != span[0]:
             own = {**bases_of(text[span[0]:before_start]), **own} if "period" not in own else own
-    if (claim.get("basis") == "constant") != (own.get("basis") == "constant"):
-        return True
-    return "period" in own and "period" in claim and own["period"] != claim["period"]
+    return own
 
 
 # ``population``: a rate for a part of the population (the young, women, a region's) is not
@@ -195,6 +205,20 @@ VARIANTS = frozenset("""
 """.split())
 
 
+# English participles that do make another measure ("adjusted revenue", "expected revenue").
+NARROWING_PARTICIPLES = frozenset("""
+    adjusted diluted estimated expected projected forecasted anticipated targeted implied
+    annualized annualised unaudited restated normalized normalised
+""".split())
+
+
+def _past_verb(word: str) -> bool:
+    """An English past tense before the noun is the verb taking it ("Globex posted revenue of",
+    "it booked sales of"), not a part of the business: ``segment-modifier`` leaves it, but not
+    the participles that name another measure."""
+    return len(word) > 4 and word.endswith("ed") and word not in NARROWING_PARTICIPLES
+
+
 # The kinds of one payout: a claim that names one is not decided by another.
 KINDS = frozenset("""
     interim final special ordinary regular exceptional extraordinary supplementary
@@ -211,7 +235,7 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     stated = query.stated
     if lang == "en":
         word = words.text[a - 1] if a > 0 else ""
-        if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated:
+        if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated and not _past_verb(word):
             return True
         # "a fourth interim dividend" for a claim on a special one: another kind of payout
         if word in KINDS and stated & KINDS and word not in stated:

@@ -25,7 +25,8 @@ the relation lexicon its relation, and the entity rules its names. What the anal
     "net income", "a levé") are its cues (what each stands for is :mod:`claimcheck.query`'s);
     a verb brings its relation's nouns built on the same word, in either language ("valorisée":
     "valorisation"), and a relation in a phrase of time ("Après cette levée de fonds, …",
-    "after the deal was announced") only sets the scene.
+    "after the deal was announced") only sets the scene. An acronym right before the
+    relation noun names the measure: "RPI inflation" is the cue, not "inflation".
     A relation after a ratio ("57,3 % du PIB", "3% of GDP") is its denominator, not its
     relation, unless the sentence names no other; a count's own noun ("12 400 salariés") is
     its unit. A reporting verb ("a annoncé", "reported") is a cue only when the sentence dates
@@ -256,7 +257,8 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     named = [m for m in named if not _RATIO_OF.search(text, 0, spans[m.first][1])] or named
     in_names = {_fold(w) for name in names for w in regex.findall(r"[\p{L}\p{N}]+", name)}
     if named:
-        cues = [c for m in named for c in _with_nouns(text[spans[m.first][1]:spans[m.last][2]], lang, lexicon)]
+        cues = [c for m in named for c in (_acronym_before(text, spans, m, in_names)
+                                           or _with_nouns(text[spans[m.first][1]:spans[m.last][2]], lang, lexicon))]
         cues += _subject(text, spans, named, lang, lexicon, in_names)
         return tuple(dict.fromkeys(cues)), "claim-relation"
     aside = [m.span() for m in _ASIDE.finditer(text)]  # "(2015 selon une autre source)"
@@ -268,6 +270,19 @@ def _cues(text: str, lang: str, lexicon: "Lexicon", names: Sequence[str],
     # "the CPIH index": a metric's own name, an acronym, says more than the words around it.
     specific = [w for w in content if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", w)]
     return tuple(dict.fromkeys(specific or content)), "claim-content-words"
+
+
+def _acronym_before(text: str, spans: Sequence[tuple[str, int, int]], mention: "RelationMention",
+                    in_names: set[str]) -> list[str]:
+    """"UK RPI inflation": an acronym that is no entity's, right before the relation noun, names
+    the measure (as "data center revenue" names a part in articles): the cue is the two."""
+    if not mention.first:
+        return []
+    _, start, end = spans[mention.first - 1]
+    word = text[start:end]
+    if regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}]+", word) and _fold(word) not in in_names:
+        return [text[start:spans[mention.last][2]]]
+    return []
 
 
 def _subject(text: str, spans: Sequence[tuple[str, int, int]], named: Sequence["RelationMention"], lang: str,

@@ -2,7 +2,8 @@
 publication day; and the period that belongs to a base, not to the frame.
 
 Rules (named in ``claimcheck explain`` and tested in tests/cases/rules.yaml):
-``period-from-sentence``, ``period-from-headline``, ``day-from-publication``, ``base-period``.
+``period-from-sentence``, ``period-from-headline``, ``day-from-publication``,
+``period-reported``, ``base-period``.
 A period taken from the context may support a claim, never contradict it (the frame records
 which kinds it inherited).
 """
@@ -38,7 +39,11 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
     ``day-from-publication``: for a claim dated to a day or a month that holds the
     publication day, or the day before it (news reports yesterday's decision), that day ("The
     central bank has raised its rate to 4.75%", in that day's or the next day's news; "le taux
-    de dépôt passe à 2,5 %" in June's, for "juin 2024").
+    de dépôt passe à 2,5 %" in June's, for "juin 2024");
+    ``period-reported``: else, for a claim on a period that ended shortly before the
+    publication day (:data:`REPORTING_DAYS`) and that the document itself states, that
+    period: a results story of February 2024 that names 2023 speaks of 2023 where it gives a
+    figure without a date ("Le chiffre d'affaires s'élève à 68 milliards").
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
@@ -46,7 +51,7 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
         return frames
     headline = index.sentences_of(index.document_of(sid)).start
     above = _headline_period(index, headline, wanted) if headline != sid else {}
-    published = _publication_day(query, index, sid)
+    published = {**_reported_period(query, index, sid), **_publication_day(query, index, sid)}
     out = []
     for frame in frames:
         missing = [k for k in wanted if k not in frame.bound]
@@ -84,6 +89,43 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
         found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
                                     text=f"published {day}", value=parsed)
     return found
+
+
+REPORTING_DAYS = 100
+"""How long after a period ends its figures are news: annual results come out within about
+three months of the year's end, quarterly ones within weeks."""
+SHORTEST_PERIOD = 28
+"""A claim on a shorter span than a month is dated by its day (``day-from-publication``)."""
+
+
+def _reported_period(query: ClaimQuery, index: Index, sid: int) -> dict[str, Mention]:
+    """``period-reported``: the claim's periods that the document reports on, as date mentions."""
+    passage = index.passage(sid)
+    day = passage.document.date
+    if day is None:
+        return {}
+    found = {}
+    for facet in query.claim.expect:
+        start, end = getattr(facet.value, "start", None), getattr(facet.value, "end", None)
+        if start is None or end is None or (end - start).days < SHORTEST_PERIOD \
+                or not end < day.first_day <= end + datetime.timedelta(days=REPORTING_DAYS):
+            continue
+        if _states(index, index.document_of(sid), facet.kind, (start, end)):
+            found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
+                                        text=f"published {day}, on {facet.text}", value=facet.value)
+    return found
+
+
+def _states(index: Index, number: int, kind: str, span: tuple) -> bool:
+    """Does document ``number`` state the period ``span`` itself, as a figure's period (not a base's)?"""
+    def compute() -> bool:
+        for sid in index.sentences_of(number):
+            text = index.passage(sid).document.text
+            if any((getattr(m.value, "start", None), getattr(m.value, "end", None)) == span
+                   and role_of(text, m).role is not Role.BASE for m in index.mentions(sid).get(kind, ())):
+                return True
+        return False
+    return index.memo(number, ("states period", kind, span), compute)
 
 
 def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[str, Mention]:

@@ -471,10 +471,13 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
         # "en hausse de 7 % par rapport à 2021": the base's date is the base's, not a rival
         adding = {k for k, found in mentions.items()
                   if any(role_of(text, m).role is not Role.BASE for m in _inside(found, start, end))}
-        if not adding & set(main.bound) and connects \
-                and not any(cue[1] <= a < start for a, _ in competitors):
+        # (a change clause right after the frame only: past another clause it is that one's)
+        changes = {} if connects or clauses[j - 1][1] > main.end else _changes(clauses[j], mentions, text)
+        if not adding & set(main.bound) and (connects or changes) and not set(changes) & set(main.bound) \
+                and not any(cue[1] <= a < end for a, _ in competitors):
             more = _bind(start, end, (start, start), mentions, text, english=english)
-            main = dataclasses.replace(main, end=end, bound={**more.bound, **main.bound},
+            bound = more.bound if connects else {k: m for k, m in more.bound.items() if k in changes}
+            main = dataclasses.replace(main, end=end, bound={**bound, **main.bound},
                                        restated={**more.restated, **main.restated})
             continue
         break
@@ -501,6 +504,16 @@ ELLIPSIS_WORDS = 5
 """An ellipsis clause ("et 2 milliards supplémentaires en 2021") has few words besides its
 values; a longer clause ("portant à plus d'un milliard le montant total levé") says something
 of its own and does not borrow the cue."""
+
+
+def _changes(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], text: str) -> dict[str, Mention]:
+    """``continuation-change``: a clause holding a change and no other level ("…, accounting
+    for a 164 percent gain from the $4.4 billion of a year earlier") gives the frame its change,
+    and only that (the base and its date stay the base's). The change of each kind, or {}."""
+    roles = {m: role_of(text, m).role for found in mentions.values() for m in _inside(found, *clause)}
+    if any(role is Role.LEVEL and m.kind != "date" for m, role in roles.items()):
+        return {}
+    return {m.kind: m for m, role in roles.items() if role is Role.CHANGE}
 
 
 def _is_elliptic(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: Words) -> bool:
@@ -576,9 +589,10 @@ def _modifies_next_noun(mention: Mention, text: str) -> bool:
     if mention.kind == "date":
         return False
     following = NEXT_WORD.match(text, mention.end)
-    # "4% lower than", "8% up": a direction word is no noun
+    # "4% lower than", "8% up": a direction word is no noun; "a 164 percent year-over-year
+    # gain": a change noun is the value's own
     return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS \
-        and not is_direction(following.group(1))
+        and not is_direction(following.group(1)) and role_of(text, mention).rule != "role-change-noun"
 
 
 def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],

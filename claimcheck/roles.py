@@ -121,8 +121,10 @@ _ADJECTIVE = r"(?:[\p{L}-]{4,}\s+(?=(?:de|d['’]|of|by)\s))?"
 _CHANGE_BEFORE = regex.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_ADJECTIVE}{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
 _CHANGE_AFTER = regex.compile(
-    r"""^\s*(?:(?:de\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
-        |growth|climb|improvement)|(?:de\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
+    r"""^\s*(?:(?:de\s+)?(?:(?:year-over-year|year-on-year|annual|yearly|quarterly|monthly|sequential|organic
+            |underlying)\s+)?(?P<up>hausse|progression|croissance|augmentation|rise|increase|gain|jump
+        |growth|climb|improvement)|(?:de\s+)?(?:(?:year-over-year|year-on-year|annual|yearly|quarterly|monthly
+            |sequential|organic|underlying)\s+)?(?P<down>baisse|recul|diminution|chute|repli|decline
         |drop|fall|decrease|loss|slide|contraction))\b
         # "19 % de plus qu'en 2022", "19% more than a year earlier": a difference from a base
         |^\s*(?:(?P<up>de\s+plus|more|higher)|(?P<down>de\s+moins|less|lower|fewer))\b(?!\s+(?:de|d['’]|of)\b)""",
@@ -151,9 +153,11 @@ _BASE_AFTER = regex.compile(
         |l['’]ann[ée]e\s+pr[ée]c[ée]dente|the\s+previous\s+year|the\s+prior\s+year)\b""",
     regex.IGNORECASE | regex.VERBOSE)
 _EXPECTED = regex.compile(
-    r"""\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|expects
+    r"""(?<!than[\s-])(?<!que\s)(?<!qu['’])\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|expects
         |forecasts?|guidance|outlook|polled|projections?|projected|predicted|attentes?|économistes|analystes
         |tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t|anticipe|table\s+sur)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
+# (Not after "than" or "que": a "better-than-expected" figure, "plus fort que prévu", is the
+# actual one, compared with the forecast.)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
 _COMPARISON_DATE = regex.compile(
     r"""(?:a|one|un)\s+(?:year|an)\s+(?:earlier|ago|before|plus\s+tôt|auparavant)|(?:the\s+)?(?:previous|prior)\s+year

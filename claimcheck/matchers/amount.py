@@ -74,10 +74,10 @@ _WORD_SCALES = {"mille": 10**3, "thousand": 10**3, "thousands": 10**3, "million"
                 "crores": 10**7}
 _ABBR_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6,
                 "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9, "bn": 10**9,
-                "bln": 10**9, "b": 10**9, "tn": 10**12}
+                "bln": 10**9, "b": 10**9, "g": 10**9, "tn": 10**12}
 _SCALE_RE = re.compile(
     rf"{SPACE}*(?:-{SPACE}*)?(?:(?P<word>(?i:millions?|milliards?|billions?|trillions?|thousands?|"
-    rf"mille|lakhs?|crores?))(?![\w'’])|(?P<abbr>(?i:mds|md|mrds|mrd|bn|bln|mn|mln|mio|tn)|M|m|k|K|B)"
+    rf"mille|lakhs?|crores?))(?![\w'’])|(?P<abbr>(?i:mds|md|mrds|mrd|bn|bln|mn|mln|mio|tn)|M|m|k|K|B|G(?=[$€£]))"
     rf"(?=$|[^\w]|(?:{'|'.join(ISO)})\b))")
 _EURO_ABBR_RE = re.compile(rf"{SPACE}*(?P<scale>Mds|Md|MD|Mrds|Mrd|M)E(?![\w'’])")
 # "160p", "160.2p": pence glued to the number, as the British press quotes share prices.
@@ -152,7 +152,8 @@ class AmountMatcher(Matcher):
     - digits with every real-world separator: ``1 000 000`` (space, no-break or narrow
       no-break space), ``1.000.000``, ``1,000,000``; decimal comma in French and point in
       English (``12,345 $`` is 12.345 in French, 12345 in English);
-    - scale words and abbreviations: mille, million(s), milliard(s), Md, Mds, Mrd, M, k;
+    - scale words and abbreviations: mille, million(s), milliard(s), Md, Mds, Mrd, M, k, and G
+      glued to a currency sign ("4,4 G$", "2 G€": giga, milliards);
       thousand, million, billion, bn, m, mn, lakh, crore. French "billion" is 10^12, English
       billion is 10^9;
     - number words: "un milliard", "deux millions", "trois cents", "quatre-vingt-dix-neuf",

@@ -244,7 +244,8 @@ class _Reader:
                 reading.expect if expect is None else expect
             inferred += tuple(r for r in reading.rules if r.field not in fields)
             places = {group[0]: group for group in reading.aliases if "about" not in fields}
-        groups = tuple((name, *entities[name]) if name in entities else places.get(name, (name,)) for name in about)
+        groups = tuple((name, *entities[name]) if name in entities else
+                       places.get(name) or self.lexicon.places.aliases(name, claim_lang) or (name,) for name in about)
         others = tuple((name, *aliases) for name, aliases in entities.items() if name not in about)
         return dataclasses.replace(claim, about=groups, cues=cues, expect=expect, others=others, inferred=inferred)
 

@@ -40,16 +40,24 @@ class Place:
 
 
 class Places:
-    """Every place of a run, found by adjective."""
+    """Every place of a run, found by adjective or by name."""
 
     def __init__(self, places: Iterable[Place]) -> None:
         self._places = list(places)
         self._by_adjective = {(place.lang, fold(adjective)): place.name
                               for place in self._places for adjective in place.adjectives}
+        self._by_name = {fold(name): place.name for place in self._places for name in place.names}
 
     def named_by(self, word: str, lang: str) -> str | None:
         """The place an adjective of ``lang`` names ("françaises": France), else None."""
         return self._by_adjective.get((lang, fold(word)))
+
+    def aliases(self, written: str, lang: str) -> tuple[str, ...] | None:
+        """An entity written in a claim's ``about`` that is one of a place's names ("US",
+        "Royaume-Uni"): that name first, then the place's other names in every language
+        (``place-aliases``); None when it names no place."""
+        name = self._by_name.get(fold(written))
+        return None if name is None else tuple(dict.fromkeys((written, *self.entity(name, lang))))
 
     def entity(self, name: str, lang: str) -> tuple[str, ...]:
         """The place as a claim entity: its first name in ``lang``, then its other names in

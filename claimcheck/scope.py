@@ -250,8 +250,9 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     # "le dividende ordinaire" for a claim on the exceptional one: another kind of payout
     if after < len(words.text) and words.text[after] in KINDS and stated & KINDS and words.text[after] not in stated:
         return True
-    # "le résultat net récurrent", "l'Ebitda ajusté": a variant of the measure, not the measure
-    if after < len(words.text) and words.text[after] in VARIANTS and words.text[after] not in stated:
+    # "le résultat net récurrent", "l'Ebitda ajusté": a variant of the measure, not the measure,
+    # also when inserted in a longer phrase ("résultat net ajusté, part du groupe")
+    if any(w in VARIANTS and w not in stated for w in words.text[a + 1:after + 1]):
         return True
     # "l'investissement en information-communication": "en" and a noun narrow it too
     if after + 1 < len(words.text) and words.text[after] == "en" and words.text[after + 1].isalpha() \

@@ -227,6 +227,14 @@ def _past_verb(word: str) -> bool:
     return (len(word) > 4 and word.endswith("ed") and word not in NARROWING_PARTICIPLES) or word in TAKING_VERBS
 
 
+# The nouns that name a part of a French group after a relation noun ("du secteur", "de la
+# division", "de sa filiale").
+PART_NOUNS = frozenset("""
+    secteur secteurs division divisions pole poles branche branches activite activites metier metiers
+    segment segments filiale filiales unite unites
+""".split())
+
+
 # The kinds of one payout: a claim that names one is not decided by another.
 KINDS = frozenset("""
     interim final special ordinary regular exceptional extraordinary supplementary
@@ -250,7 +258,7 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
         if word in KINDS and stated & KINDS and word not in stated:
             return True
         # "revenue for services", "revenue from iPhone", "the index including housing costs"
-        if b + 2 < len(words.text) and words.text[b + 1] in ("for", "from", "including", "excluding", "at"):
+        if b + 2 < len(words.text) and words.text[b + 1] in ("for", "from", "including", "excluding", "ex", "at"):
             after = b + 2 + (words.text[b + 2] == "the")
             part = words.text[after] if after < len(words.text) else ""
             return part.isalpha() and part not in NEUTRAL_MODIFIERS and part not in PERIOD_WORDS and part not in stated
@@ -268,10 +276,16 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
             and len(words.text[after + 1]) >= 5 and words.text[after + 1] not in EN_NOT_PARTS \
             and words.text[after + 1] not in stated:
         return True
+    # "hors Aesop", "hors effets de change": a figure that leaves a part out
+    if after < len(words.text) and words.text[after] == "hors" and "hors" not in stated:
+        return True
     if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
-        after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",)))
+        after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",), ("sa",), ("son",)))
     if after >= len(words.text):
         return False
+    # "les prises de commandes du secteur Aérospatial", "le chiffre d'affaires de la division X"
+    if words.text[after] in PART_NOUNS and words.text[after] not in stated:
+        return True
     start = words.spans[after][0]
     word = words.text[after]
     return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)

@@ -3,7 +3,7 @@ publication day; and the period that belongs to a base, not to the frame.
 
 Rules (named in ``claimcheck explain`` and tested in tests/cases/rules.yaml):
 ``period-from-sentence``, ``period-from-headline``, ``day-from-publication``,
-``period-reported``, ``base-period``.
+``period-reported``, ``period-unit``, ``base-period``.
 A period taken from the context may support a claim, never contradict it (the frame records
 which kinds it inherited).
 """
@@ -57,8 +57,10 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
         missing = [k for k in wanted if k not in frame.bound]
         own = {k: found[0] for k in missing
                if len(found := [m for m in mentions.get(k, ()) if m.end <= frame.start]) == 1}
-        context = {k: own.get(k) or above.get(k) or published.get(k) for k in missing
-                   if own.get(k) or above.get(k) or published.get(k)}
+        text = index.passage(sid).document.text
+        context = {k: found for k in missing
+                   if (found := next((m for m in (own.get(k), above.get(k), published.get(k))
+                                      if m is not None and _fits(m.value, text, frame)), None))}
         if context and frame.bound:
             frame = dataclasses.replace(frame, bound={**context, **frame.bound}, inherited=frozenset(context))
         out.append(frame)
@@ -89,6 +91,26 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
         found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
                                     text=f"published {day}", value=parsed)
     return found
+
+
+# ``period-unit``: a frame that names its period's length ("Quarterly pretax profit", "le
+# chiffre d'affaires trimestriel", "full-year revenue") takes no period of another length.
+UNITS = {
+    "quarter": regex.compile(r"\b(?:quarterly|trimestriels?|trimestrielles?|for\s+the\s+quarter|au\s+trimestre"
+                             r"|sur\s+le\s+trimestre)\b", regex.IGNORECASE),
+    "year": regex.compile(r"\b(?:full[- ]year|annual|annuels?|annuelles?|sur\s+l['’]ann[ée]e|for\s+the\s+year"
+                          r"|whole[- ]year)\b", regex.IGNORECASE),
+}
+DAYS = {"quarter": (80, 100), "year": (360, 370)}
+
+
+def _fits(value: object, text: str, frame: "Frame") -> bool:
+    start, end = getattr(value, "start", None), getattr(value, "end", None)
+    if start is None or end is None:
+        return True
+    days = (end - start).days + 1
+    named = [unit for unit, pattern in UNITS.items() if pattern.search(text, frame.start, frame.end)]
+    return len(named) != 1 or DAYS[named[0]][0] <= days <= DAYS[named[0]][1]
 
 
 REPORTING_DAYS = 100

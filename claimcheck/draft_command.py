@@ -24,6 +24,7 @@ from .drafting import Draft, claim_id, drafts
 from .errors import ExitCode, UsageError
 from .index import Index
 from .model import Document, Verdict
+from .reporters.atomic import write_text
 
 
 def main(argv: Sequence[str]) -> ExitCode:
@@ -47,7 +48,7 @@ def main(argv: Sequence[str]) -> ExitCode:
                          "relation with a value (see 'claimcheck draft --help')")
     text = render(found, sources, (args.output or Path("claims.yaml")).resolve().parent)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        write_text(args.output, text, flag="-o")  # its folder is created, as for --junitxml
         print(f"{len(found)} claims drafted in {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -79,6 +79,17 @@ def test_draft_proposes_claims_its_article_supports(started, capsys) -> None:
     assert checked.ret == 0 and f"{len(drafted['claims'])} supported" in checked.out, checked
 
 
+def test_draft_creates_the_folder_of_its_output(started, capsys) -> None:
+    run = cc(capsys, "draft", "articles/globex-2025.md", "-o", "suites/new/drafted.yaml")
+    assert run.ret == 0 and (started / "suites" / "new" / "drafted.yaml").is_file(), run
+
+
+def test_draft_to_an_unwritable_place_is_an_error_not_a_traceback(started, capsys) -> None:
+    (started / "taken").write_text("a file, not a folder\n", encoding="utf-8")
+    run = cc(capsys, "draft", "articles/globex-2025.md", "-o", "taken/drafted.yaml")
+    assert run.ret != 0 and "-o taken/drafted.yaml: cannot write" in run.error_line, run
+
+
 def test_draft_says_which_line_each_claim_came_from(started, capsys) -> None:
     out = cc(capsys, "draft", "articles/globex-2025.md").out
     assert "# articles/globex-2025.md:3\n" in out and "# articles/globex-2025.md:4\n" in out, out

@@ -135,7 +135,7 @@ _BASE_BEFORE = regex.compile(
     r"""(?:\b(?:compared\s+(?:with|to)|par\s+rapport\s+(?:à|au)|contre|vs\.?|versus)\s+(?:la\s+|the\s+)?
            (?:même|same)\s+(?:période|period|quarter|trimestre|month|mois)\s+(?:of|in|de|d['’])\s+(?:l['’]ann[ée]e\s+)?
         |\b(?:contre|vs\.?|versus|from|compared\s+(?:with|to)|par\s+rapport\s+(?:à|au|aux)
-        |against)\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
+        |against|(?:supérieure?s?|inférieure?s?)\s+(?:à|au|aux))\s+(?:(?:a|an|un|une|the|le|la|les|l['’]|de|d['’]|revised|révisé)\s+)?
         |\b(?:après|after)\s+(?:(?:un|une|a|an)\s+(?:[\p{L}]+\s+){0,2}(?:(?:de|d['’]|of)\s*)?)?
         |\b(?:last|previous|prior)\s+year['’]s\s+(?:[\p{L}-]+\s+)?|\byear-(?:earlier|ago)\s+
         # "compared with net income of $2.9 billion", "par rapport à un bénéfice net de 1,2 milliard"

@@ -507,8 +507,8 @@ of its own and does not borrow the cue."""
 
 
 def _changes(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], text: str) -> dict[str, Mention]:
-    """``continuation-change``: a clause holding a change and no other level ("…, accounting
-    for a 164 percent gain from the $4.4 billion of a year earlier") gives the frame its change,
+    """``continuation-change``: a clause holding a change and no other level ("…, which amounts
+    to a 150 percent gain from $3.6 billion a year before") gives the frame its change,
     and only that (the base and its date stay the base's). The change of each kind, or {}."""
     roles = {m: role_of(text, m).role for found in mentions.values() for m in _inside(found, *clause)}
     if any(role is Role.LEVEL and m.kind != "date" for m, role in roles.items()):
@@ -589,7 +589,7 @@ def _modifies_next_noun(mention: Mention, text: str) -> bool:
     if mention.kind == "date":
         return False
     following = NEXT_WORD.match(text, mention.end)
-    # "4% lower than", "8% up": a direction word is no noun; "a 164 percent year-over-year
+    # "4% lower than", "8% up": a direction word is no noun; "a 150 percent year-over-year
     # gain": a change noun is the value's own
     return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS \
         and not is_direction(following.group(1)) and role_of(text, mention).rule != "role-change-noun"

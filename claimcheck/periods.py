@@ -93,7 +93,7 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
     return found
 
 
-# ``period-unit``: a frame that names its period's length ("Quarterly pretax profit", "le
+# ``period-unit``: a frame that names its period's length ("its quarterly pretax profit", "le
 # chiffre d'affaires trimestriel", "full-year revenue") takes no period of another length.
 UNITS = {
     "quarter": regex.compile(r"\b(?:quarterly|trimestriels?|trimestrielles?|for\s+the\s+quarter|au\s+trimestre"

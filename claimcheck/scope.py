@@ -276,14 +276,14 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
             and len(words.text[after + 1]) >= 5 and words.text[after + 1] not in EN_NOT_PARTS \
             and words.text[after + 1] not in stated:
         return True
-    # "hors Aesop", "hors effets de change": a figure that leaves a part out
+    # "hors Initech", "hors effets de change": a figure that leaves a part out
     if after < len(words.text) and words.text[after] == "hors" and "hors" not in stated:
         return True
     if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
         after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",), ("sa",), ("son",)))
     if after >= len(words.text):
         return False
-    # "les prises de commandes du secteur Aérospatial", "le chiffre d'affaires de la division X"
+    # "les prises de commandes du secteur Spatial", "le chiffre d'affaires de la division X"
     if words.text[after] in PART_NOUNS and words.text[after] not in stated:
         return True
     start = words.spans[after][0]

@@ -32,6 +32,10 @@ appear in ``claimcheck explain``):
 ``entity-source``
     An entity named as the source of the statement ("selon l'Insee", "a révélé l'Insee
     mardi", "according to the ONS") does not make the sentence about it.
+``entity-longest-name``
+    A known name that opens a longer known name ("Globex" in "Globex Energie") names that
+    subsidiary or division, not the parent; unless the longer name is an institution "of" a
+    place ("Bank of Canada", "Banque de France"), which still names the place.
 ``entity-counterpart``
     For a claim on two or more entities (a deal, a stake), once a sentence is about the
     first one the others may come from the document's topic ("Veolia propose 18 euros par
@@ -165,15 +169,36 @@ def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, 
     words = [t for t, _, _ in found]
     first: dict[int, int] = {}
     sources: set[int] = set()
+    covered = 0
     for i, word in enumerate(words):
-        for g, form in by_first.get(word, ()):
-            if g in first or tuple(words[i:i + len(form)]) != form:
+        here = [(g, form) for g, form in by_first.get(word, ()) if tuple(words[i:i + len(form)]) == form]
+        if not here:
+            continue
+        longest = max(here, key=lambda found: len(found[1]))[1]
+        if i + len(longest) <= covered:
+            continue  # inside a longer name ("Alenia" in "Thales Alenia Space")
+        if not _OF.intersection(longest):
+            covered = max(covered, i + len(longest))
+        for g, form in here:
+            if g in first or (len(form) < len(longest) and _subsidiary(form, here)):
                 continue
             if _SOURCE.search(sentence, max(0, found[i][1] - 40), found[i][1]):
                 sources.add(g)
             else:
                 first[g] = found[i][1]
     return dict(sorted(first.items(), key=lambda item: item[1])), frozenset(sources - set(first))
+
+
+# Words of an institution's name that the name of the place it serves is joined by ("U.S.
+# Bureau of Labor Statistics", "Banque de France"): that name still names the place.
+_OF = frozenset("of de du des d".split())
+
+
+def _subsidiary(form: tuple[str, ...], here: Sequence[tuple[int, tuple[str, ...]]]) -> bool:
+    """``entity-longest-name``: a name that opens a longer known name ("Bouygues" in "Bouygues
+    Construction", "Amazon" in "Amazon Web Services") names that subsidiary or division, not
+    the parent; unless the longer name is an institution "of" a place."""
+    return any(len(other) > len(form) and not _OF.intersection(other) for _, other in here)
 
 
 # ``entity-source``: an entity named as the source of a statement ("selon l'Insee", "a révélé

@@ -152,6 +152,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     if about_rule is None:
         return None
     words = words_of(passage.document.text, passage.start, passage.end)
+    if query.part and not query.part.intersection(words.text):
+        return None  # ``claim-part``: the whole group's figure, or another part's
     entity_at = sorted(i for group in query.entities for i in entities.named_in(words.text, group))
     lang = passage.document.lang or query.claim.lang  # the article's words, in its language
     relations = index.lexicon.mentions(words.text, lang)
@@ -294,6 +296,8 @@ def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
             rule = aboutness.rule
         elif _borrows(group, index, sid):
             rule = "entity-anaphora"
+        elif query.part and any(query.part.intersection(form) for i in aboutness.named for form in query.known[i]):
+            rule = "claim-part"  # "Globex Energie" is the energy arm of a claim on Globex's
         elif g > 0 and g in aboutness.topic:
             rule = "entity-counterpart"
         else:

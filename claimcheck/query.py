@@ -34,9 +34,8 @@ class ClaimQuery:
         self.known = tuple(self.entities) + others
         # An entity the claim sentence itself names ("la filiale d'Ubisoft") is part of the
         # claim, not a rival owner of its figures.
-        stated = [t for t, _, _ in tokens(claim.text)]
+        stated = stated_words = [t for t, _, _ in tokens(claim.text)]
         self.stated = frozenset(stated) | {t for cue in claim.cues for t, _, _ in tokens(cue)}
-        self.rivals = tuple(forms for forms in others if not entities.named_in(stated, forms))
         lexicon = index.lexicon if index is not None else None
         lang = claim.lang
         named = [(cue, lexicon.relation_of(cue, lang)) for cue in claim.cues] if lexicon else []
@@ -52,6 +51,13 @@ class ClaimQuery:
         self.expect = sentence_expect(claim, stated)
         """The facets as the sentence reads them (:func:`sentence_expect`)."""
         self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
+        named_words = frozenset(w for group in self.entities for form in group
+                                if entities.named_in(stated_words, [form]) for w in form)
+        self.part = scope.claim_part(stated_words, lang, named_words, lexicon.words(lang) if lexicon else frozenset())
+        """The word naming the part of the business the claim is about, for ``claim-part``."""
+        # A subsidiary named after the claim's part ("Globex Marine") is that part, no rival.
+        self.rivals = tuple(forms for forms in others if not entities.named_in(stated_words, forms)
+                            and not any(self.part.intersection(form) for form in forms))
         self.populations = scope.populations(claim.text)
         """The parts of the population the claim sentence names, for ``population``."""
         everything = sorted(stated.values(), key=lambda m: m.start)

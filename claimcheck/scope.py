@@ -13,6 +13,7 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 ``aggregate``               a cumulated total ("le montant total levé") against one event
 ``measure-basis``           a constant-currency, comparable, monthly or yearly figure against another basis
 ``population``              a rate for the young or for women against the whole population
+``claim-part``              a claim on a part ("le pôle construction") is decided by passages naming it
 """
 from __future__ import annotations
 
@@ -233,6 +234,34 @@ PART_NOUNS = frozenset("""
     secteur secteurs division divisions pole poles branche branches activite activites metier metiers
     segment segments filiale filiales unite unites
 """.split())
+
+
+# The nouns that name a part of an English group before them ("the cloud division").
+EN_PART_NOUNS = frozenset("segment segments division divisions unit units arm arms branch branches".split())
+
+
+def claim_part(words: Sequence[str], lang: str, named: frozenset[str], relation_words: frozenset[str]) -> frozenset[str]:
+    """``claim-part``: the word that names the part of the business a claim sentence narrows
+    its relation to ("le pôle construction de Globex", "le secteur de la défense", "Globex's
+    cloud division"), or nothing. A passage that does not name that part speaks of the whole
+    group, or of another part, and decides nothing for such a claim.
+
+    :param named: the words of the claim's entities, which name the owner, not a part.
+    :param relation_words: the lexicon's words, which name a measure ("des activités du chiffre…").
+    """
+    def part(word: str) -> bool:
+        return word.isalpha() and len(word) >= 3 and word not in named and word not in relation_words \
+            and word not in DETERMINERS and word not in NEUTRAL_MODIFIERS and word not in PERIOD_WORDS
+    for i, word in enumerate(words):
+        if lang == "en" and word in EN_PART_NOUNS and i > 0 and part(words[i - 1]):
+            return frozenset({words[i - 1]})
+        if lang != "en" and word in PART_NOUNS:
+            after = i + 1
+            while after < len(words) and after <= i + 2 and words[after] in DETERMINERS:
+                after += 1
+            if after < len(words) and part(words[after]):
+                return frozenset({words[after]})
+    return frozenset()
 
 
 # The kinds of one payout: a claim that names one is not decided by another.

@@ -130,11 +130,10 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
     starts = triggers.scan(target, same_length, has_digit)
     if not starts:
         return []
+    # A text no longer than the reach before a trigger is one window whatever its triggers (most short texts).
+    whole = [(0, len(text), low)] if len(text) <= triggers.BEFORE else None
     for needs, rules in _visits(lang, frozenset(starts), has_digit, same_length):
-        at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
-        # A rule's match lies in one window: the strings it needs are looked for there, not in the whole text.
-        windows = [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
-                   for pos, endpos in triggers.windows(text, at)]
+        windows = whole or _windows(text, low, same_length, needs, starts)
         for index, scanned, pattern, handler, needed in rules:
             for pos, endpos, window in windows:
                 for words in needed:
@@ -153,6 +152,14 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
             continue
         chosen.append(cand)
     return chosen
+
+
+def _windows(text: str, low: str, same_length: bool, needs: tuple[str, ...], starts: dict[str, list[int]]):
+    """The windows around the triggers a group of rules needs, each with its lower-cased text: a rule's match
+    lies in one window, so the strings it needs are looked for there, not in the whole text."""
+    at = starts.get(needs[0], ()) if len(needs) == 1 else sorted(set().union(*(starts.get(k, ()) for k in needs)))
+    return [(pos, endpos, low if endpos - pos == len(low) else (low if same_length else text)[pos:endpos].lower())
+            for pos, endpos in triggers.windows(text, at)]
 
 
 _WEEKDAY_GLUE = re.compile(r"[ ,(]{0,3}(?:the\s{1,3})?$")

@@ -53,7 +53,7 @@ class ClaimQuery:
         self.per_share = {f.kind: _claim_per_share(claim, f, stated) for f in claim.expect if f.kind == "amount"}
         named_words = frozenset(w for group in self.entities for form in group
                                 if entities.named_in(stated_words, [form]) for w in form)
-        self.part = scope.claim_part(stated_words, lang, named_words, lexicon.words(lang) if lexicon else frozenset())
+        self.part = scope.claim_part(claim.text, lang, named_words, lexicon.words(lang) if lexicon else frozenset())
         """The word naming the part of the business the claim is about, for ``claim-part``."""
         # A subsidiary named after the claim's part ("Globex Marine") is that part, no rival.
         self.rivals = tuple(forms for forms in others if not entities.named_in(stated_words, forms)

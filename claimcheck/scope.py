@@ -24,7 +24,7 @@ import regex
 from .model import Mention
 from .relations import RelationMention
 from .roles import per_share
-from .words import DETERMINERS, Words
+from .words import DETERMINERS, Words, tokens
 
 if TYPE_CHECKING:
     from .query import ClaimQuery
@@ -60,7 +60,8 @@ BASES = {
     "constant": regex.compile(
         r"""\b(?:(?:à\s+)?taux\s+de\s+change\s+constants?|changes?\s+constants?|tcc|(?:à\s+)?données\s+comparables
             |en\s+comparable|à\s+périmètre\s+(?:et\s+change\s+)?constants?|organiques?|constant\s+(?:exchange\s+rates?
-            |currenc(?:y|ies))|cer|like-for-like|comparable\s+(?:basis|sales)|organic(?:ally)?)\b""", regex.IGNORECASE | regex.VERBOSE),
+            |currenc(?:y|ies))|cer|like-for-like|comparable\s+(?:basis|sales)|organic(?:ally)?
+            |(?:en\s+(?:données\s+)?)?pro[\s-]?forma)\b""", regex.IGNORECASE | regex.VERBOSE),
     "reported": regex.compile(
         r"""\b(?:en\s+données\s+publiées|en\s+publié|données\s+publiées|as\s+reported|reported\s+basis
             |in\s+(?:danish\s+|swiss\s+)?(?:kroner|francs|euros|dollars|pounds)|en\s+(?:euros|dollars|francs))\b""",
@@ -240,26 +241,36 @@ PART_NOUNS = frozenset("""
 EN_PART_NOUNS = frozenset("segment segments division divisions unit units arm arms branch branches".split())
 
 
-def claim_part(words: Sequence[str], lang: str, named: frozenset[str], relation_words: frozenset[str]) -> frozenset[str]:
+def claim_part(text: str, lang: str, named: frozenset[str], relation_words: frozenset[str]) -> frozenset[str]:
     """``claim-part``: the word that names the part of the business a claim sentence narrows
-    its relation to ("le pôle construction de Globex", "le secteur de la défense", "Globex's
+    its relation to ("la division Marine de Globex", "le secteur de la défense", "Globex's
     cloud division"), or nothing. A passage that does not name that part speaks of the whole
-    group, or of another part, and decides nothing for such a claim.
+    group, or of another part, and decides nothing for such a claim. In French the part is a
+    name after the part noun, a noun after "de", or a bare noun its owner follows ("le pôle
+    construction de Globex"); another lower-case word right after it is more often a verb
+    ("la filiale est valorisée").
 
     :param named: the words of the claim's entities, which name the owner, not a part.
     :param relation_words: the lexicon's words, which name a measure ("des activités du chiffre…").
     """
-    def part(word: str) -> bool:
+    found = list(tokens(text))
+    words = [w for w, _, _ in found]
+
+    def part(at: int) -> bool:
+        word = words[at]
         return word.isalpha() and len(word) >= 3 and word not in named and word not in relation_words \
             and word not in DETERMINERS and word not in NEUTRAL_MODIFIERS and word not in PERIOD_WORDS
     for i, word in enumerate(words):
-        if lang == "en" and word in EN_PART_NOUNS and i > 0 and part(words[i - 1]):
+        if lang == "en" and word in EN_PART_NOUNS and i > 0 and part(i - 1):
             return frozenset({words[i - 1]})
-        if lang != "en" and word in PART_NOUNS:
+        if lang != "en" and word in PART_NOUNS and i + 1 < len(words):
             after = i + 1
-            while after < len(words) and after <= i + 2 and words[after] in DETERMINERS:
+            while after < len(words) and after <= i + 3 and words[after] in DETERMINERS:
                 after += 1
-            if after < len(words) and part(words[after]):
+            named_after = after > i + 1 or text[found[after][1]].isupper() if after < len(words) else False
+            # "le pôle construction de Globex": a bare noun, its owner after it
+            bare = after == i + 1 and after + 1 < len(words) and words[after + 1] in ("de", "d", "du")
+            if after < len(words) and part(after) and (named_after or bare):
                 return frozenset({words[after]})
     return frozenset()
 

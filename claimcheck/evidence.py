@@ -165,8 +165,9 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
               and not scope.is_share_unit(c, words)]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     # A cue within a longer noun of the lexicon ("Consumer Prices" in "Consumer Prices
-    # Index including…") is narrowed as that noun is.
-    nouns = {c: next(((m.first, m.last) for m in relations if m.first <= c[0] and c[1] <= m.last), None)
+    # Index including…"), or around one ("total revenue" around "revenue"), is narrowed as
+    # that noun is.
+    nouns = {c: next(((m.first, m.last) for m in relations if m.first <= c[1] and c[0] <= m.last), None)
              for c in cue_at}
     parts = [c for c in cue_at if nouns[c] and scope.is_segment(nouns[c], query, words, text, lang)]
     cue_at = [c for c in cue_at if c not in owned and c not in parts]

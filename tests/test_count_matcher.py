@@ -47,6 +47,8 @@ def test_linear_time(unit):
     ("150 nouvelles jeunes pousses", "fr", "150 pousse"),
     ("11 rate hikes", "en", "11 hike"),
     ("301.6 million paid memberships", "en", "301600000 membership"),
+    ("1.025 Globex shares", "en", "1.025 share"),
+    ("30 Power Brands", "en", "30 brand"),
 ])
 def test_a_claim_may_count_a_noun_the_list_does_not_know(written, lang, value):
     """The analyst says what is counted: the file loads, and the noun must still match."""

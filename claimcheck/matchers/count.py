@@ -91,8 +91,13 @@ _NOUNS_FR = [
     ("licenciement", "licenciements"), ("embauche", "embauches"), ("recrutement", "recrutements"),
     ("tonne", "tonnes"), ("baril", "barils"),
 ]
+# Units of measure, which count energy, power and goods in fractions too ("320,4 TWh", "1.5 GW"):
+# written the same in both languages, compared case-blind.
+_UNITS = [("twh",), ("gwh",), ("mwh",), ("kwh",), ("gw",), ("mw",), ("kw",), ("mbbl",), ("bcm",)]
+_MEASURES = frozenset(forms[0] for forms in _UNITS) | {"tonne", "baril", "barrel"}
+"""Nouns whose count may be a fraction."""
 _FOLD: dict[str, str] = {}
-for _forms in _NOUNS_EN + _NOUNS_FR:
+for _forms in _NOUNS_EN + _NOUNS_FR + _UNITS:
     for _form in _forms:
         _FOLD.setdefault(_form, _forms[0])
 
@@ -143,9 +148,11 @@ class CountMatcher(Matcher):
     - ranges: "between 1,000 and 2,000 jobs", "de 300 à 400 postes", "3 000-4 000 emplois".
 
     The nouns are a list of people, jobs, accounts, units, shares, sites, vehicles and the like, French
-    and English, singular and plural; a number without one of them is not a count in an article
+    and English, singular and plural, and units of measure ("320,4 TWh", "1.5 GW", "2,5 tonnes"), which
+    alone may count fractions; a number without one of them is not a count in an article
     ("10 000" alone, "10 millions d'euros", "2 000 tests"). A claim's value may count any other plural
-    noun, right after the number or after one word ("667 000 entreprises", "11 rate hikes"), except
+    noun, right after the number or after one word, a name too, and in fractions ("667 000 entreprises",
+    "11 rate hikes", "1.025 Globex shares"), except
     a year's ("2023 les ventes") and the words of time, ratios and scale ("3 ans", "5 fois"). The noun is folded (lower case, singular; "people"
     is ``person``), so "salariés" and "salarié" are the same unit, but "employés" and "salariés" are
     not.
@@ -181,12 +188,13 @@ class CountMatcher(Matcher):
             if noun is None or (number.start and _GLUED_RE.match(text, number.start - 1)
                                 and not text[number.start - 1].isspace()):
                 continue
-            if number.value != number.value.to_integral_value() or number.value < 0:
+            words = noun.group("noun")
+            folded = _FOLD.get(words.lower()) or _singular(words)
+            if number.value < 0 or (number.value != number.value.to_integral_value() and folded not in _MEASURES
+                                    and not open_nouns):
                 continue  # "2.5 employees", "two thirds of the staff": a ratio or a share, not a count
             if number.value == 1 and _ARTICLE_RE.fullmatch(text, number.start, number.end):
                 continue  # "un contrat", "a share": an article, not a count of one
-            words = noun.group("noun")
-            folded = _FOLD.get(words.lower()) or _singular(words)
             low = high = number.value
             start, qualifier = number.start, "exact"
             join = _RANGE_JOIN_RE.match(text, before.end, number.start) if before else None
@@ -219,8 +227,9 @@ def _open_noun(text: str, number: Quantity) -> "re.Match[str] | None":
         return None
     found = _OPEN_NOUN_RE.match(text, number.end)
     words = [w for w in (found.group("mid"), found.group("noun")) if w] if found else []
-    # a capitalised word is a name or a nationality ("deux Américains"), not what is counted
-    if not words or any(w.lower() in _NOT_COUNTED or not w[0].islower() for w in words):
+    # A capitalised word alone is a name or a nationality ("deux Américains"), not what is counted;
+    # after a word, the analyst's value names a thing ("1.025 Globex shares", "30 Power Brands").
+    if not words or any(w.lower() in _NOT_COUNTED for w in words) or (len(words) == 1 and not words[0][0].islower()):
         return None
     return found
 

@@ -3,7 +3,7 @@ publication day; and the period that belongs to a base, not to the frame.
 
 Rules (named in ``claimcheck explain`` and tested in tests/cases/rules.yaml):
 ``period-from-sentence``, ``period-from-headline``, ``day-from-publication``,
-``period-reported``, ``period-unit``, ``base-period``.
+``period-reported``, ``period-unit``, ``period-outlook``, ``base-period``.
 A period taken from the context may support a claim, never contradict it (the frame records
 which kinds it inherited).
 """
@@ -51,6 +51,8 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
         return frames
     headline = index.sentences_of(index.document_of(sid)).start
     above = _headline_period(index, headline, wanted) if headline != sid else {}
+    day = index.passage(sid).document.date
+    above = {k: m for k, m in above.items() if not (_outlook(m.value, day) and _reported(query, k, day))}
     published = {**_reported_period(query, index, sid), **_publication_day(query, index, sid)}
     out = []
     for frame in frames:
@@ -163,6 +165,26 @@ def _headline_period(index: Index, headline: int, kinds: Sequence[str]) -> dict[
         if len(labels) == 1 or len(dates) == 1:
             found[kind] = (labels or dates)[0]
     return found
+
+
+OUTLOOK_DAYS = 31
+"""A headline period ending later than this after the publication day is still to come."""
+
+
+def _outlook(value: object, day: object) -> bool:
+    """``period-outlook``: a headline period that ends well after the publication day ("2024
+    heralds robust growth", published in February 2024) is the outlook the story looks to, not
+    the period its figures report; a month's flash estimate at its end is still that month's."""
+    end, published = getattr(value, "end", None), getattr(day, "first_day", None)
+    return end is not None and published is not None and end > published + datetime.timedelta(days=OUTLOOK_DAYS)
+
+
+def _reported(query: ClaimQuery, kind: str, day: object) -> bool:
+    """Is the claim's period of ``kind`` over by the publication day (a reported figure, not a forecast)?"""
+    published = getattr(day, "first_day", None)
+    return published is not None and any(
+        f.kind == kind and getattr(f.value, "end", None) is not None and f.value.end < published
+        for f in query.claim.expect)
 
 
 def without_base_dates(frame: Frame, values: Sequence[Mention], text: str,

@@ -110,7 +110,9 @@ def bases_around(mention: Mention, text: str, span: tuple[int, int], values: Seq
     before it in its sentence, in an article or in a claim sentence alike ("9 milliards,
     soit une croissance organique de 8 %": only the 8 % is organic)."""
     after_end = min([m.start for m in values if m.start >= mention.end] + [span[1]])
-    comma = regex.compile(r"[,;)]").search(text, mention.end, after_end)
+    # "increased 15%, at CER, to $7.26": a basis set off by commas right after the value is its own
+    lead = regex.compile(r"\s*,").match(text, mention.end, after_end)
+    comma = regex.compile(r"[,;)]").search(text, lead.end() if lead else mention.end, after_end)
     after = text[mention.end:comma.start() if comma else after_end]
     before_start = max([m.end for m in values if m.end <= mention.start] + [span[0]])
     own = bases_of(after)

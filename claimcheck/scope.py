@@ -11,7 +11,7 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 ``generic-statement``       "Chaque point de croissance rapporte…" is a rule of thumb
 ``per-share``               a sum per share against a total, or the reverse
 ``aggregate``               a cumulated total ("le montant total levé") against one event
-``measure-basis``           a constant-currency, comparable, monthly or yearly figure against another basis
+``measure-basis``           a constant-currency, comparable (organic, pro forma), monthly or yearly figure against another basis
 ``population``              a rate for the young or for women against the whole population
 ``claim-part``              a claim on a part ("le pôle construction") is decided by passages naming it
 """
@@ -57,10 +57,14 @@ def aggregate_differs(mention: Mention, text: str, claim_text: str) -> bool:
 # en comparable", "18% in yen and 23% at constant exchange rates"); a monthly change is
 # another figure than a yearly one ("sur un an, … en baisse de 1,0 %").
 BASES = {
-    "constant": regex.compile(
-        r"""\b(?:(?:à\s+)?taux\s+de\s+change\s+constants?|changes?\s+constants?|tcc|(?:à\s+)?données\s+comparables
-            |en\s+comparable|à\s+périmètre\s+(?:et\s+change\s+)?constants?|organiques?|constant\s+(?:exchange\s+rates?
-            |currenc(?:y|ies))|cer|like-for-like|comparable\s+(?:basis|sales)|organic(?:ally)?
+    # the same scope at the exchange rates of the base period: another figure than the
+    # comparable (organic, like-for-like) one, which also sets scope changes aside
+    "currency": regex.compile(
+        r"""\b(?:(?:à\s+)?taux\s+de\s+change\s+constants?|(?<!\bet\s+)changes?\s+constants?|tcc
+            |constant\s+(?:exchange\s+rates?|currenc(?:y|ies))|cer)\b""", regex.IGNORECASE | regex.VERBOSE),
+    "comparable": regex.compile(
+        r"""\b(?:(?:à\s+)?données\s+comparables|en\s+comparable|à\s+périmètre\s+(?:et\s+change\s+)?constants?
+            |organiques?|like-for-like|comparable\s+(?:basis|sales)|organic(?:ally)?
             |(?:en\s+(?:données\s+)?)?pro[\s-]?forma)\b""", regex.IGNORECASE | regex.VERBOSE),
     "reported": regex.compile(
         r"""\b(?:en\s+données\s+publiées|en\s+publié|données\s+publiées|as\s+reported|reported\s+basis
@@ -83,7 +87,7 @@ PERIODS = {
 
 
 def bases_of(text: str) -> dict[str, str]:
-    """The bases a text states: ``{"basis": "constant"|"reported", "period": "month"|…}``."""
+    """The bases a text states: ``{"basis": "currency"|"comparable"|"reported", "period": "month"|…}``."""
     found = {}
     for axis, table in (("basis", BASES), ("period", PERIODS)):
         named = [name for name, pattern in table.items() if pattern.search(text)]
@@ -100,7 +104,7 @@ def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Se
     :param claim: the basis of the claim's value of that kind (:func:`bases_around`).
     """
     own = bases_around(mention, text, span, values)
-    if (claim.get("basis") == "constant") != (own.get("basis") == "constant"):
+    if claim.get("basis", "reported") != own.get("basis", "reported"):
         return True
     return "period" in own and "period" in claim and own["period"] != claim["period"]
 

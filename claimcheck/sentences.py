@@ -73,8 +73,9 @@ avait déjà investi 1 milliard de dollars en 2019,* and *et 2 milliards supplé
    it is a noun, as in French *à but non lucratif*, *dans le but de*, *son premier but*,
    or English *for a while*.
 6. **A clause starts before** *et, ou, and* when one of the next four words is a
-   number: *49 % pour les autres investisseurs | et 2 % pour la société mère*, *Le loyer
-   augmente de 3 % | et les charges de 5 %*; never between two numbers or after
+   number, or of the next five when the first is a determiner or a possessive: *49 % pour
+   les autres investisseurs | et 2 % pour la société mère*, *Le loyer augmente de 3 % | et
+   les charges de 5 %*, *9 milliards | et son bénéfice net à 1,3 milliard*; never between two numbers or after
    *entre/between* in the three words before (ranges and alternatives: *entre 2019 et
    2021*, *1 ou 2 milliards*, *between $1bn and $2bn*), and not otherwise (*Microsoft et
    OpenAI ont signé* stays whole). After a comma, rule 3 has already split. (English *or*
@@ -163,7 +164,8 @@ _CLAUSE = regex.compile(r"""
   | \b(?<!\b(?:à|au|le|un|de|du|pour|son|sa|leur|ce|notre|votre|sans|quel|beau|premier|second
                 |deuxième|troisième|dernier|seul|nouveau|même|the|a|my|our|their)\s++)
     (?P<always>(?:mais|puis|but|while|whereas)\b|(?:tandis|alors)\s+qu(?:e\b|['’]))
-  | \b(?P<number>et|ou|and)\b(?=(?:\s++[^\s\d]++){0,3}\s++[^\s\d]*+\d)   # rule 6
+  | \b(?P<number>et|ou|and)\b(?=(?:\s++(?:son|sa|ses|leur|leurs|le|la|les|its|their|the)\b)?+
+                                 (?:\s++[^\s\d]++){0,3}\s++[^\s\d]*+\d)   # rule 6
   | \b(?P<soit>soit)\b
   | \b(?P<pour>pour|for)\b
 """, regex.VERBOSE | regex.IGNORECASE)

@@ -1,7 +1,7 @@
 """The role of each value in its sentence: a level, a change (with its direction), or a base.
 
 News puts a level, a change and a base in one sentence: "revenue rose 8% to $4.2 billion
-from $3.9 billion", "à 12,4 milliards d'euros, en hausse de 6 %", "contre 7,1 % un an plus
+from $3.9 billion", "à 12,4 milliards d'euros, soit 6 % de plus", "contre 7,1 % un an plus
 tôt", "(2022 : 1 204)". A claim of a level is decided by the level, a claim of a change by
 the change, and a base (what the figure is compared with) decides neither: it speaks of
 another period. The claim sentence is read by the same rules, so "rose 10%" in a claim is a
@@ -27,8 +27,7 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     comparison. A date in that position is the base period, not the event's date.
 ``role-expected``
     A value after "analysts expected", "consensus", "estimates of", "les économistes
-    tablaient sur", "attentes", or a forecast ("expects", "guidance", "table sur"), or right
-    before "expected", "estimated", "attendus" ("$2.15 expected"), is what was
+    tablaient sur", "attentes", or a forecast ("expects", "guidance", "table sur") is what was
     expected, not what happened: it decides only a claim that is itself about the
     expectation (whose cue is that word).
 ``role-restated``
@@ -159,10 +158,6 @@ _EXPECTED = regex.compile(
     r"""(?<!than[\s-])(?<!que\s)(?<!qu['’])\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|expects
         |forecasts?|guidance|outlook|polled|projections?|projected|predicted|attentes?|économistes|analystes
         |tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t|anticipe|table\s+sur)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
-# A value the word right after marks as the forecast ("$2.15 expected", "41,9 milliards attendus").
-_EXPECTED_AFTER = regex.compile(
-    r"^\s*(?:expected|estimated|forecast|anticipated|attendu(?:e|s|es)?|prévu(?:e|s|es)?|estimé(?:e|s|es)?)\b",
-    regex.IGNORECASE)
 # (Not after "than" or "que": a "better-than-expected" figure, "plus fort que prévu", is the
 # actual one, compared with the forecast.)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
@@ -289,8 +284,6 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if signed and not _LEVEL_MARK.search(before):
         return RoleReading(Role.CHANGE, 1 if signed.group("up") else -1, "role-signed")
     after = text[mention.end:mention.end + WINDOW]
-    if _EXPECTED_AFTER.match(after):  # "$2.62 adjusted vs. $2.15 expected"
-        return RoleReading(Role.EXPECTED, None, "role-expected")
     # "de 3,1 % à 8,2 milliards" is from a base to a level, but in "en recul de 3,1 % à 8,2
     # milliards" the "de" is the change's
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or (

@@ -109,14 +109,18 @@ def basis_differs(mention: Mention, text: str, span: tuple[int, int], values: Se
     return "period" in own and "period" in claim and own["period"] != claim["period"]
 
 
+_LEADING_COMMA = regex.compile(r"\s*,")
+_STRETCH_END = regex.compile(r"[,;)]")
+
+
 def bases_around(mention: Mention, text: str, span: tuple[int, int], values: Sequence[Mention]) -> dict[str, str]:
     """The bases a value is stated on: right after it (up to the next value or comma), else
     before it in its sentence, in an article or in a claim sentence alike ("9 milliards,
     soit une croissance organique de 8 %": only the 8 % is organic)."""
     after_end = min([m.start for m in values if m.start >= mention.end] + [span[1]])
     # "increased 15%, at CER, to $7.26": a basis set off by commas right after the value is its own
-    lead = regex.compile(r"\s*,").match(text, mention.end, after_end)
-    comma = regex.compile(r"[,;)]").search(text, lead.end() if lead else mention.end, after_end)
+    lead = _LEADING_COMMA.match(text, mention.end, after_end)
+    comma = _STRETCH_END.search(text, lead.end() if lead else mention.end, after_end)
     after = text[mention.end:comma.start() if comma else after_end]
     before_start = max([m.end for m in values if m.end <= mention.start] + [span[0]])
     own = bases_of(after)
@@ -244,7 +248,8 @@ PART_NOUNS = frozenset("""
 
 
 # The nouns that name a part of an English group before them ("the cloud division").
-EN_PART_NOUNS = frozenset("segment segments division divisions unit units arm arms branch branches".split())
+EN_PART_NOUNS = frozenset("segment segments division divisions arm arms branch branches".split())
+# ("units" is left out: "2 million units" counts goods, and names no part.)
 
 
 def claim_part(text: str, lang: str, named: frozenset[str], relation_words: frozenset[str]) -> frozenset[str]:

@@ -210,11 +210,16 @@ PERIOD_WORDS = frozenset("""
 
 
 # Adjectives that make another measure of a French relation noun (English writes them before
-# the noun, where any modifier narrows it). "courant" is not one: "résultat opérationnel
-# courant" is how French reports name the operating result.
+# the noun, where any modifier narrows it). "courant" is one only after "net" (RECURRING):
+# "le résultat net courant" is recurring net income, but "résultat opérationnel courant" is how
+# French reports name the operating result.
 VARIANTS = frozenset("""
     recurrent recurrente recurrents recurrentes ajuste ajustee ajustes ajustees normalise normalisee proforma
 """.split())
+
+
+RECURRING = frozenset(("courant", "courante"))
+NET = frozenset(("net", "nette"))
 
 
 # English participles that do make another measure ("adjusted revenue", "expected revenue").
@@ -320,7 +325,8 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
         return True
     # "le résultat net récurrent", "l'Ebitda ajusté": a variant of the measure, not the measure,
     # also when inserted in a longer phrase ("résultat net ajusté, part du groupe")
-    if any(w in VARIANTS and w not in stated for w in words.text[a + 1:after + 1]):
+    if any((w in VARIANTS or w in RECURRING and before in NET) and w not in stated
+           for before, w in zip(words.text[a:after], words.text[a + 1:after + 1])):
         return True
     # "l'investissement en information-communication": "en" and a noun narrow it too
     if after + 1 < len(words.text) and words.text[after] == "en" and words.text[after + 1].isalpha() \

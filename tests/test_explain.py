@@ -37,6 +37,20 @@ def test_explain_lists_the_unbound_value_as_a_near_miss():
     assert "percentage '2 %' is in the passage but not bound to the cue" in run.stdout
 
 
+def test_explain_names_a_passage_set_aside_for_another_part(tmp_path):
+    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nLe chiffre d'affaires de Globex a atteint "
+                                    "5 milliards d'euros en 2023.\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: marine\n    claim: Le chiffre d'affaires de la "
+                                     "division Marine de Globex a atteint 1 milliard d'euros en 2023.\n    about: "
+                                     "[Globex]\n    cues: [chiffre d'affaires]\n    expect: {amount: 1 milliard d'euros}\n",
+                                     encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::marine", "--allow-outside-root"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert "ABSENT" in run.stdout, run.stdout + run.stderr
+    assert "line 3 has a cue but does not name the part the claim is on (marine)" in run.stdout
+    assert "(claim-part)" in run.stdout
+
+
 def test_explain_absent_claim_says_why():
     run = explain("claims/seeds.yaml::anthropic-10bn")
     assert "ABSENT" in run.stdout

@@ -3,7 +3,8 @@ publication day; and the period that belongs to a base, not to the frame.
 
 Rules (named in ``claimcheck explain`` and tested in tests/cases/rules.yaml):
 ``period-from-sentence``, ``period-from-headline``, ``day-from-publication``,
-``period-reported``, ``period-unit``, ``period-outlook``, ``base-period``.
+``period-reported``, ``period-unit-reported``, ``day-of-news``, ``period-unit``, ``period-outlook``,
+``base-period``.
 A period taken from the context may support a claim, never contradict it (the frame records
 which kinds it inherited).
 """
@@ -43,7 +44,13 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
     ``period-reported``: else, for a claim on a period that ended shortly before the
     publication day (:data:`REPORTING_DAYS`) and that the document itself states, that
     period: a results story of February 2024 that names 2023 speaks of 2023 where it gives a
-    figure without a date ("Le chiffre d'affaires s'élève à 68 milliards").
+    figure without a date ("Le chiffre d'affaires s'élève à 68 milliards"); and one whose
+    sentence names the period's length (``period-unit-reported``: "le chiffre d'affaires
+    annuel", in March 2024, is 2023's).
+
+    ``day-of-news``: a day of the week of publication ("ce vendredi", "on Thursday") is the
+    day of the news, not the period of a figure on a longer one that was over by then: it is
+    neither taken from the context nor kept where the frame binds it.
     """
     wanted = [f.kind for f in query.claim.expect
               if getattr(index.matchers.get(f.kind), "marks_event", False)]
@@ -56,9 +63,13 @@ def with_context_period(frames: list[Frame], query: ClaimQuery, index: Index, si
     published = {**_reported_period(query, index, sid), **_publication_day(query, index, sid)}
     out = []
     for frame in frames:
+        news = [k for k in wanted if k in frame.bound and _news_day(frame.bound[k].value, day, query, k)]
+        if news:
+            frame = dataclasses.replace(frame, bound={k: m for k, m in frame.bound.items() if k not in news})
         missing = [k for k in wanted if k not in frame.bound]
         own = {k: found[0] for k in missing
-               if len(found := [m for m in mentions.get(k, ()) if m.end <= frame.start]) == 1}
+               if len(found := [m for m in mentions.get(k, ()) if m.end <= frame.start
+                                and not _news_day(m.value, day, query, k)]) == 1}
         text = index.passage(sid).document.text
         context = {k: found for k in missing
                    if (found := next((m for m in (own.get(k), above.get(k), published.get(k))
@@ -134,10 +145,39 @@ def _reported_period(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
         if start is None or end is None or (end - start).days < SHORTEST_PERIOD \
                 or not end < day.first_day <= end + datetime.timedelta(days=REPORTING_DAYS):
             continue
-        if _states(index, index.document_of(sid), facet.kind, (start, end)):
+        if _states(index, index.document_of(sid), facet.kind, (start, end)) \
+                or _last_of_its_unit(facet.value, passage.text, day):
             found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
                                         text=f"published {day}, on {facet.text}", value=facet.value)
     return found
+
+
+def _last_of_its_unit(value: object, sentence: str, day: object) -> bool:
+    """``period-unit-reported``: a sentence that names a period's length ("le chiffre d'affaires
+    annuel", "quarterly revenue") in a story published before the next such period is over
+    speaks of the last one that ended: in March 2024, the annual figures are 2023's."""
+    start, end = value.start, value.end
+    if getattr(value, "fiscal", None) is not None:
+        return False  # the company's own calendar, which the words do not give
+    days = (end - start).days + 1
+    return any(DAYS[unit][0] <= days <= DAYS[unit][1] and day.first_day <= end + datetime.timedelta(days=days)
+               and pattern.search(sentence) for unit, pattern in UNITS.items())
+
+
+NEWS_DAYS = 7
+"""A day this close before the publication day is the news's own ("ce vendredi", "on Thursday")."""
+
+
+def _news_day(value: object, day: object, query: ClaimQuery, kind: str) -> bool:
+    """``day-of-news``: the day of the news itself (the day the shares moved or the results came
+    out, "Globex gagne 2 % ce vendredi, après un chiffre d'affaires annuel de…") does not date a
+    figure of a claim on a longer period that was over by then."""
+    start, end, published = getattr(value, "start", None), getattr(value, "end", None), getattr(day, "first_day", None)
+    if start is None or start != end or published is None or not \
+            published - datetime.timedelta(days=NEWS_DAYS) <= start <= published:
+        return False
+    return any(f.kind == kind and getattr(f.value, "end", None) is not None and f.value.end < start
+               and (f.value.end - f.value.start).days >= SHORTEST_PERIOD for f in query.claim.expect)
 
 
 def _states(index: Index, number: int, kind: str, span: tuple) -> bool:

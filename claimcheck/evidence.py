@@ -162,7 +162,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      if not scope.inside_other_relation(span, relations, query.relations, stretched)
                      and not scope.glossed_as_other(span, relations, query.relations, words, text)})
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])
-              and not scope.is_share_unit(c, words)]
+              and not scope.is_share_unit(c, words)
+              and not scope.changes_a_rival(c, cue_at, relations, query.relations, words)]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     # A cue within a longer noun of the lexicon ("Consumer Prices" in "Consumer Prices
     # Index including…"), or around one ("total revenue" around "revenue"), is narrowed as
@@ -458,9 +459,12 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
     siblings = []
     after_connector = False  # "en hausse de 5 % en publié | et de 8 % en organique"
     for j in range(ci + 1, len(clauses)):
-        if j in cue_clauses:
-            break
         start, end = clauses[j]
+        # "un chiffre d'affaires de 45 milliards, en croissance organique de 9 %": a cue's
+        # change clause that connects still continues the level's frame
+        if j in cue_clauses and not (CONNECTOR.match(text, start, end)
+                                     and not any(start <= a < end for a, _ in competitors)):
+            break
         connects = CONNECTOR.match(text, start, end) or (after_connector and COORDINATED_CHANGE.match(text, start, end))
         after_connector = bool(connects)
         kinds_here = {k for k, found in mentions.items() if _inside(found, start, end)}
@@ -496,7 +500,7 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
 # ("contre 26,7 % l'an dernier") is not one: its date is the base's.
 CONNECTOR = regex.compile(
     r"""\W*(?:pour\s+(?:atteindre|s['’]établir|ressortir|totaliser|se\s+situer)|à|soit|to|reaching|at
-        |en\s+(?:hausse|baisse|recul|progression|repli|augmentation|diminution|croissance|progrès)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
+        |en\s+(?:(?:forte|nette|légère|léger|net|fort|faible|petite?|très)\s+)?(?:hausse|baisse|recul|progression|repli|augmentation|diminution|croissance|progrès)|up|down|(?:for|pour)\s+(?:[\p{L}\p{N}-]+\s+){1,3}?(?:to|à))\b
         |\W*[+−]\s*\d
         # ", 4% lower than a year earlier", ", 8 % de plus qu'en 2021": a change after the level
         |\W*(?:about\s+|around\s+|some\s+|environ\s+)?\d[\d.,\s]{0,8}?\s?(?:%|per\s?cent|percent)\s+

@@ -146,22 +146,35 @@ def _reported_period(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
                 or not end < day.first_day <= end + datetime.timedelta(days=REPORTING_DAYS):
             continue
         if _states(index, index.document_of(sid), facet.kind, (start, end)) \
-                or _last_of_its_unit(facet.value, passage.text, day):
+                or _last_of_its_unit(facet.value, _framing(index, sid), day):
             found[facet.kind] = Mention(kind=facet.kind, start=passage.start, end=passage.start,
                                         text=f"published {day}, on {facet.text}", value=facet.value)
     return found
 
 
-def _last_of_its_unit(value: object, sentence: str, day: object) -> bool:
-    """``period-unit-reported``: a sentence that names a period's length ("le chiffre d'affaires
-    annuel", "quarterly revenue") in a story published before the next such period is over
-    speaks of the last one that ended: in March 2024, the annual figures are 2023's."""
+def _framing(index: Index, sid: int) -> list[str]:
+    """The sentences that frame sentence ``sid``: its own, its document's headline and lead."""
+    ids = index.sentences_of(index.document_of(sid))
+    return [index.passage(i).text for i in sorted({sid, *ids[:2]})]
+
+
+# "the annual inflation rate", "le taux annuel": a rate over twelve months, not a year's figure
+RATE_UNITS = regex.compile(r"\b(?:annual(?:ised|ized)?\s+(?:[a-z]+\s+)?(?:rate|pace)|taux\s+annuel|rythme\s+annuel"
+                           r"|glissement\s+annuel|annual\s+inflation|inflation\s+annuelle)\b", regex.IGNORECASE)
+
+
+def _last_of_its_unit(value: object, sentences: Sequence[str], day: object) -> bool:
+    """``period-unit-reported``: a frame whose sentence, headline or lead names a period's
+    length ("le chiffre d'affaires annuel", "quarterly revenue"), in a story published before
+    the next such period is over, speaks of the last one that ended: in March 2024, the annual
+    figures are 2023's. A rate over twelve months ("annual inflation") names no period."""
     start, end = value.start, value.end
     if getattr(value, "fiscal", None) is not None:
         return False  # the company's own calendar, which the words do not give
     days = (end - start).days + 1
+    said = [s for s in sentences if not RATE_UNITS.search(s)]
     return any(DAYS[unit][0] <= days <= DAYS[unit][1] and day.first_day <= end + datetime.timedelta(days=days)
-               and pattern.search(sentence) for unit, pattern in UNITS.items())
+               and any(pattern.search(s) for s in said) for unit, pattern in UNITS.items())
 
 
 NEWS_DAYS = 7

@@ -100,8 +100,8 @@ _OF_RELATION = r"""(?:(?:in|its|their|du|des|de\s+la|de\s+l['’]|de\s+(?:sa|son
 _DIRECTION = regex.compile(rf"(?:{_UP}|{_DOWN})", regex.IGNORECASE | regex.VERBOSE)
 
 
-# "croissance organique de 24,5 %", "growth of 14%": a direction noun that takes a value.
-_TAKES_A_VALUE = regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:de|d['’]|of)\s*[+−-]?\s*\d", regex.IGNORECASE)
+# "croissance organique (soutenue) de 24,5 %", "growth of 14%": a direction noun that takes a value.
+_TAKES_A_VALUE = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,2}(?:de|d['’]|of)\s*[+−-]?\s*\d", regex.IGNORECASE)
 
 
 def changes_the_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, int]]) -> bool:
@@ -118,8 +118,9 @@ def is_direction(word: str) -> bool:
     return _DIRECTION.fullmatch(word) is not None
 
 
-# "une croissance organique de 8 %", "une hausse annuelle de 2 %": one adjective may follow the noun.
-_ADJECTIVE = r"(?:[\p{L}-]{4,}\s+(?=(?:de|d['’]|of|by)\s))?"
+# "une croissance organique de 8 %", "une hausse annuelle de 2 %", "en croissance organique
+# soutenue de 7,8 %": one or two adjectives may follow the noun.
+_ADJECTIVE = r"(?:(?:[\p{L}-]{4,}\s+){1,2}(?=(?:de|d['’]|of|by)\s))?"
 _CHANGE_BEFORE = regex.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_ADJECTIVE}{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)
 _CHANGE_AFTER = regex.compile(

@@ -17,13 +17,13 @@ Each rule has a name, shown by ``claimcheck explain`` and tested in tests/cases/
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 
 import regex
 
 from .model import Mention
 from .relations import RelationMention
-from .roles import per_share
+from .roles import is_direction, per_share
 from .words import DETERMINERS, Words, tokens
 
 if TYPE_CHECKING:
@@ -121,6 +121,10 @@ def bases_around(mention: Mention, text: str, span: tuple[int, int], values: Seq
     # "increased 15%, at CER, to $7.26": a basis set off by commas right after the value is its own
     lead = _LEADING_COMMA.match(text, mention.end, after_end)
     comma = _STRETCH_END.search(text, lead.end() if lead else mention.end, after_end)
+    if lead and comma is None and after_end < span[1]:
+        # ", en croissance organique de +7,8 %": no comma closes the words before the next
+        # value, so they open that value's stretch
+        comma = lead
     after = text[mention.end:comma.start() if comma else after_end]
     before_start = max([m.end for m in values if m.end <= mention.start] + [span[0]])
     own = bases_of(after)
@@ -346,6 +350,25 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     start = words.spans[after][0]
     word = words.text[after]
     return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
+
+
+RIVAL_CHANGE_REACH = 10
+"""Most words between another relation and a direction-noun cue that is its change."""
+
+
+def changes_a_rival(cue: tuple[int, int], cues: Sequence[tuple[int, int]], relations: Sequence[RelationMention],
+                    claimed: Collection[str], words: Words) -> bool:
+    """``change-noun``: a cue that opens with a direction noun ("croissance organique",
+    "growth") right after another relation of its sentence, with none of the claim's other
+    cues between, is that relation's change: "L'Ebitda a atteint 6,5 milliards, en croissance
+    organique de 7,8 %" says nothing of the revenue's growth."""
+    a = cue[0]
+    if not is_direction(words.text[a]):
+        return False
+    rivals = [m.last for m in relations if m.last < a and m.relation not in claimed
+              and not is_direction(words.text[m.first])]
+    ours = [b for c, b in cues if b < a and not is_direction(words.text[c])]
+    return bool(rivals) and max(rivals) > max(ours, default=-1) and a - max(rivals) <= RIVAL_CHANGE_REACH
 
 
 # "per share", "a share", "par action": the unit of a figure, not the shares themselves.

@@ -152,8 +152,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     if about_rule is None:
         return None
     words = words_of(passage.document.text, passage.start, passage.end)
-    if query.part and not query.part.intersection(words.text):
-        return None  # ``claim-part``: the whole group's figure, or another part's
+    if scope.set_aside(query, words, passage.document.lang or query.claim.lang):
+        return None  # ``claim-part``, ``part-subject``: another part's figure, or the whole's
     entity_at = sorted(i for group in query.entities for i in entities.named_in(words.text, group))
     lang = passage.document.lang or query.claim.lang  # the article's words, in its language
     relations = index.lexicon.mentions(words.text, lang)

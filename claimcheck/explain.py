@@ -4,8 +4,8 @@ Shows each relevant passage with the values bound to the cue in each frame, each
 verdict and the rule behind it, then the near misses an analyst can act on: a value of an
 expected kind that sits in a relevant passage without being bound to the cue, a passage
 with a cue but not every entity, a passage with the cue and the entities that does not name
-the part of the business the claim is on (``claim-part``), a passage naming the entities
-without a cue.
+the part of the business the claim is on (``claim-part``) or that opens on a part when the
+claim is on the whole (``part-subject``), a passage naming the entities without a cue.
 
 It runs as a check of that claim does (the same index, document cache and worker
 processes) and looks only at the claim's candidate passages and the sentences that name
@@ -28,6 +28,7 @@ from .judge import judge_frame
 from .matchers import Matcher
 from .matcherset import MatcherSet
 from .model import Claim, Result
+from . import scope
 from .query import ClaimQuery
 from .reporters.terminal import short_quote, window
 from .words import words_of
@@ -184,14 +185,18 @@ def near_misses(claim: Claim, index: Index, query: ClaimQuery, relevant: Sequenc
         if sid in cue_ids and len(have) < len(groups):
             missing = [g[0] for g in claim.about if g not in have]
             yield sid, f"line {index.passage(sid).line} has a cue but does not name {', '.join(missing)}"
-    if query.part:
-        for sid in named:
-            passage = index.passage(sid)
-            if sid in cue_ids and all(sid in ids for ids in groups) and not query.part.intersection(
-                    words_of(passage.document.text, passage.start, passage.end).text):
-                yield sid, (f"line {passage.line} has a cue but does not name the part the claim is on "
-                            f"({', '.join(sorted(query.part))}): the whole group's figure or another part's "
-                            "(claim-part)")
+    for sid in named:
+        passage = index.passage(sid)
+        if sid not in cue_ids or not all(sid in ids for ids in groups):
+            continue
+        rule = scope.set_aside(query, words_of(passage.document.text, passage.start, passage.end),
+                               passage.document.lang or claim.lang)
+        if rule == "claim-part":
+            yield sid, (f"line {passage.line} has a cue but does not name the part the claim is on "
+                        f"({', '.join(sorted(query.part))}): the whole group's figure or another part's (claim-part)")
+        elif rule == "part-subject":
+            yield sid, (f"line {passage.line} has a cue but opens on a part of the business: its figures are "
+                        "that part's, not the whole's (part-subject)")
     for sid in named:
         if sid in cue_ids or not all(sid in ids for ids in groups):
             continue

@@ -240,6 +240,11 @@ def _reported(query: ClaimQuery, kind: str, day: object) -> bool:
         for f in query.claim.expect)
 
 
+BASE_DATE_GAP = 16
+"""Most characters between a base and its date ("contre 896 millions en 2022", "… au titre de 2022")."""
+PER_SHARE_UNIT = regex.compile(r"\s*(?:par|per|a)\s+(?:action|share|titre)", regex.IGNORECASE)
+
+
 def without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
                         cues: Sequence[tuple[int, int]]) -> Frame:
     """``base-period``: a date right after a base ("14,62 milliards d'euros contre 14,18
@@ -248,7 +253,11 @@ def without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
     if date is None:
         return frame
     before = [m for m in values if m.end <= date.start and m.kind != "date"]
-    if not before or date.start - before[-1].end > 12 or STRETCH_ENDS.search(text, before[-1].end, date.start):
+    if not before:
+        return frame
+    # "contre 1,12 euro par action au titre de 2022": the value's unit may come between
+    unit = PER_SHARE_UNIT.match(text, before[-1].end, date.start)
+    if date.start - (unit.end() if unit else before[-1].end) > BASE_DATE_GAP or STRETCH_ENDS.search(text, before[-1].end, date.start):
         return frame
     base = before[-1]
     if role_of(text, base, cues).role is not Role.BASE or any(m.start == base.start for m in frame.bound.values()):

@@ -24,7 +24,7 @@ import regex
 from .model import Mention
 from .relations import RelationMention
 from .roles import is_direction, per_share
-from .words import DETERMINERS, Words, tokens
+from .words import DETERMINERS, Words, is_description, tokens
 
 if TYPE_CHECKING:
     from .query import ClaimQuery
@@ -261,6 +261,41 @@ EN_PART_NOUNS = frozenset("segment segments division divisions arm arms branch b
 # ("units" is left out: "2 million units" counts goods, and names no part.)
 
 
+# Words that may come before a sentence's part subject ("Dans la branche Construction, …",
+# "Quant à la division X", "In its cloud division, …").
+OPENERS = frozenset("dans pour chez quant a du cote de au sein in at for within across".split())
+# "l'activité" opening a sentence is the group's business itself ("L'activité a progressé de 4 %").
+OPENING_PARTS = PART_NOUNS - {"activite", "activites"}
+EN_OPENING_PARTS = EN_PART_NOUNS | {"unit"}
+SUBJECT_REACH = 6
+"""Most words before a part noun that opens a sentence ("Dans la branche", "The company's defence unit")."""
+
+
+def part_subject(words: Words, lang: str) -> bool:
+    """``part-subject``: does the sentence open on a part of the business ("La branche
+    Infrastructures voit son chiffre d'affaires…", "Dans la division Marine, l'activité…",
+    "The cloud division's revenue…")? Its figures are that part's, not the group's."""
+    nouns = EN_OPENING_PARTS if lang == "en" else OPENING_PARTS
+    for i, word in enumerate(words.text[:SUBJECT_REACH]):
+        if word in nouns:
+            before = words.text[:i]
+            if lang == "en":  # "The cloud division", "In its defence unit" (not "The company said its …")
+                return bool(before) and before[0] in DETERMINERS | OPENERS and not any(map(_past_verb, before))
+            return bool(before) and before[-1] in DETERMINERS and all(w in OPENERS | DETERMINERS for w in before)
+        if word not in OPENERS and word not in DETERMINERS and lang != "en":
+            return False
+    return False
+
+
+def set_aside(query: "ClaimQuery", words: Words, lang: str | None) -> str | None:
+    """The rule that sets a passage aside for the part of the business it speaks of, or None:
+    ``claim-part`` when the claim is on a part the passage does not name, ``part-subject``
+    when the claim is on the whole and the passage opens on a part."""
+    if query.part:
+        return None if query.part.intersection(words.text) else "claim-part"
+    return "part-subject" if part_subject(words, lang or "") else None
+
+
 def claim_part(text: str, lang: str, named: frozenset[str], relation_words: frozenset[str]) -> frozenset[str]:
     """``claim-part``: the word that names the part of the business a claim sentence narrows
     its relation to ("la division Marine de Globex", "le secteur de la défense", "Globex's
@@ -340,7 +375,8 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     # "hors Initech", "hors effets de change": a figure that leaves a part out
     if after < len(words.text) and words.text[after] == "hors" and "hors" not in stated:
         return True
-    if after < len(words.text) and words.text[after] in ("de", "d", "du", "des", "l", "la"):
+    link = words.text[after:after + 2]
+    if link[:1] and link[0] in ("de", "d", "du", "des", "l", "la"):
         after += 1 + (words.text[after + 1:after + 2] in (("l",), ("la",), ("sa",), ("son",)))
     if after >= len(words.text):
         return False
@@ -349,7 +385,30 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
         return True
     start = words.spans[after][0]
     word = words.text[after]
-    return text[start].isupper() and word.isalpha() and word not in stated and not _is_entity(word, query)
+    if not word.isalpha() or word in stated or _is_entity(word, query):
+        return False
+    return text[start].isupper() or (link[0] in ("du", "des") or tuple(link) in (("de", "l"), ("de", "la"))) \
+        and is_business(word)
+
+
+# After "du", "des", "de l'", "de la", words that name the company itself, a period or an
+# amount, not a business: "le chiffre d'affaires de l'ensemble", "du trimestre", "de l'ordre de".
+NOT_BUSINESSES = frozenset("""
+    ensemble total totalite ordre trimestre trimestres semestre semestres exercice exercices annee annees
+    mois periode periodes premier premiers premiere premieres deuxieme troisieme quatrieme second seconde
+    dernier derniers derniere dernieres meme memes prochain prochaine precedent precedente cours debut fin
+    deux trois quatre cinq six sept huit neuf dix onze douze numero
+""".split())
+AGENT_ENDINGS = ("iste", "istes", "eur", "eurs", "euse", "ier", "iere", "aire")
+"""Agent nouns describe the company ("du motoriste", "de l'équipementier", "du concessionnaire")."""
+
+
+def is_business(word: str) -> bool:
+    """``segment-modifier``: a common noun after "du", "des", "de l'" that names a business of
+    the group ("le chiffre d'affaires des concessions"), not the group described ("du
+    groupe", "du pétrolier"), a period or an amount."""
+    return len(word) >= 4 and word not in NOT_BUSINESSES and not word.endswith(AGENT_ENDINGS) \
+        and not is_description(word)
 
 
 RIVAL_CHANGE_REACH = 10

@@ -58,6 +58,14 @@ DESCRIPTIONS = regex.compile(
          |the\s+{_EN_DESCRIPTIONS}['’]s\b)""",
     regex.IGNORECASE | regex.VERBOSE)
 
+_DESCRIPTION_WORD = regex.compile(rf"{_FR_DESCRIPTIONS}|{_EN_DESCRIPTIONS}", regex.IGNORECASE | regex.VERBOSE)
+
+
+def is_description(word: str) -> bool:
+    """Is ``word`` a noun that describes a company ("groupe", "géant", "company", "lender")?"""
+    return _DESCRIPTION_WORD.fullmatch(word) is not None
+
+
 # Reported, rumoured or conditional statements.
 HEDGES = regex.compile(
     r"""\b(?:selon|d['’]apr[èe]s|rumeurs?|pourrai(?:t|ent)|devrai(?:t|ent)|aurai(?:t|ent)

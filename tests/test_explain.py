@@ -51,6 +51,19 @@ def test_explain_names_a_passage_set_aside_for_another_part(tmp_path):
     assert "(claim-part)" in run.stdout
 
 
+def test_explain_names_a_passage_set_aside_for_opening_on_a_part(tmp_path):
+    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nLa division Marine de Globex voit son chiffre "
+                                    "d'affaires atteindre 1 milliard d'euros en 2023.\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: ca\n    claim: Le chiffre d'affaires de Globex "
+                                     "a atteint 1 milliard d'euros en 2023.\n    about: [Globex]\n    cues: [chiffre "
+                                     "d'affaires]\n    expect: {amount: 1 milliard d'euros}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::ca", "--allow-outside-root"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert "ABSENT" in run.stdout, run.stdout + run.stderr
+    assert "line 3 has a cue but opens on a part of the business" in run.stdout
+    assert "(part-subject)" in run.stdout
+
+
 def test_explain_absent_claim_says_why():
     run = explain("claims/seeds.yaml::anthropic-10bn")
     assert "ABSENT" in run.stdout

@@ -190,9 +190,9 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     clauses = split_clauses(text, passage.start, passage.end)
     mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
-    frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
-                     passage.document.lang == "en", competitors, roles, measures)
     values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
+    frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
+                     passage.document.lang == "en", competitors, roles, measures, values)
     frames = [periods.without_base_dates(f, values, text, cue_spans) for f in frames
               if not scope.population_differs(text[f.start:f.end], query.populations)]
     frames = periods.with_context_period(frames, query, index, sid, mentions)
@@ -243,7 +243,7 @@ def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: 
             read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
             if read.rule == "role-period-label" and day:
                 continue
-            if read.role is Role.BASE and dated and _dated(mention, mentions, text):
+            if read.role is Role.BASE and dated and _dated(mention, mentions, text, query):
                 read = RoleReading(Role.LEVEL, None, "role-base-dated")
             if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
                 continue
@@ -278,11 +278,22 @@ def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
     return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None
 
 
-def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str) -> bool:
+def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str, query: ClaimQuery) -> bool:
     """``role-base-dated``: a base with its own date ("après 2,9 % en octobre", "vs 12,6 % en
-    2022") is the level of that other period, and may decide a claim about it."""
+    2022") is the level of that other period, and may decide a claim about it, and only about
+    it: for a claim on another period it stays the base ("14,1 milliards contre 14 milliards en
+    2022" says nothing of 2023 through its 14)."""
+    claimed = [f.value for f in query.claim.expect if f.kind == "date"]
     return any(mention.end <= d.start and not STRETCH_ENDS.search(text, mention.end, d.start)
-               and d.start - mention.end <= 12 for d in mentions.get("date", ()))
+               and d.start - mention.end <= 12 and all(_may_overlap(d.value, c) for c in claimed)
+               for d in mentions.get("date", ()))
+
+
+def _may_overlap(found: object, claimed: object) -> bool:
+    """Do two dates share a day, or is either unresolved?"""
+    a, b = (getattr(found, "start", None), getattr(found, "end", None)), (getattr(claimed, "start", None),
+                                                                          getattr(claimed, "end", None))
+    return None in a or None in b or not (a[1] < b[0] or b[1] < a[0])
 
 
 def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
@@ -332,7 +343,8 @@ def _borrows(group: Sequence[tuple[str, ...]], index: Index, sid: int) -> bool:
 def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             mentions: Mapping[str, list[Mention]], words: Words, entity_at: list[int],
             text: str, english: bool, competitors: Sequence[tuple[int, int]] = (),
-            roles: Mapping[int, RoleReading] | None = None, measures: Sequence[tuple[int, int]] = ()) -> list[Frame]:
+            roles: Mapping[int, RoleReading] | None = None, measures: Sequence[tuple[int, int]] = (),
+            values: Sequence[Mention] = ()) -> list[Frame]:
     cue_clauses = {_clause_of(clauses, start) for start, _ in cue_spans}
     stops = cue_clauses | {i for i in {_clause_of(clauses, start) for start, _ in competitors}
                            if _opens_with_rival(clauses[i], competitors, mentions)}
@@ -359,7 +371,7 @@ def _frames(cue_spans: list[tuple[int, int]], clauses: list[tuple[int, int]],
             frames.append(_with_frame_roles(whole, roles or {}))
             continue
         first = ci
-        while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words):
+        while first > 0 and first - 1 not in cue_clauses and _is_adverbial(clauses[first - 1], mentions, words, values):
             first -= 1
         opening = _opening(clauses, first, ci, text, words)
         main = _bind(clauses[first][0], clauses[ci][1], cue, mentions, text, opening, english)
@@ -556,12 +568,15 @@ def _inside(found: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in found if start <= m.start and m.end <= end]
 
 
-def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: Words) -> bool:
-    """A short clause made of values and at most a few words ("En juillet 2019,")."""
+def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]], words: Words,
+                  every: Sequence[Mention] = ()) -> bool:
+    """A short clause made of values and at most a few words ("En juillet 2019,", "À 14,1
+    milliards contre 14 milliards en 2022,": a base that cannot bind is still no loose word)."""
     start, end = clause
     values = [m for found in mentions.values() for m in _inside(found, start, end)]
     if not values:
         return False
+    values += _inside(list(every), start, end)
     loose = [s for s in words.spans if start <= s[0] < end and not any(m.start <= s[0] < m.end for m in values)]
     return len(loose) <= ADVERBIAL_WORDS
 

@@ -303,9 +303,10 @@ def _joins_range(text: str, first: _Reading, second: _Reading, *, own: bool) -> 
     opener = _RANGE_OPEN_RE.search(text, max(0, first.start - 12), first.start)
     word = opener.group("w").lower() if opener else None
     if own:
-        # Two full amounts form a range only after "entre"/"between": "passé de 1 M$ à 2 M$"
-        # is a change, not a range.
-        ok = word in ("entre", "between") and join.group("w") and join.group("w").lower() in ("et", "and")
+        # Two full amounts form a range after "entre"/"between", or joined by a dash ("£13bn -
+        # £13.5bn"): "passé de 1 M$ à 2 M$" is a change, not a range.
+        ok = join.group("w") is None or (
+            word in ("entre", "between") and join.group("w").lower() in ("et", "and"))
     elif join.group("w") is None:
         ok = True  # "1-2 milliards de dollars", "de 3-4 milliards"
     elif word in ("entre", "between"):

@@ -83,11 +83,12 @@ class RoleReading:
 _UP = r"""up|rose|rise[sn]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|gained|gains?|soar\w*
     |surg\w*|advanc\w*|higher|improv\w*|rebound\w*|expand\w*|hausses?|progress\w*|augment\w*
     |croissance|cr[ûu]|croît|croissant|bond\w*|grimp\w*|accru|accroissement|relev[ée]\w*|amélior\w*
-    |revaloris\w*|lift\w*|boost\w*|hik(?:e|ed|es|ing)|widen\w*|gagn\w*|envol\w*|rebond\w*"""
+    |revaloris\w*|lift\w*|boost\w*|hik(?:e|ed|es|ing)|widen\w*|gagn\w*|envol\w*|rebond\w*|(?:sky)?rocket\w*"""
 _DOWN = r"""down|fell|falls?|fallen|falling|declin\w*|decreas\w*|dropp\w*|drops?|slipp\w*|slips?|slid
     |slides?|plung\w*|plummet\w*|tumbl\w*|sank|shr[aiu]nk\w*|lower|contract(?:ed|ing|é\w*|e|ent)|eased|retreat\w*
     |slump\w*|baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|contraction|fl[ée]chi\w*|c[ée]d(?:[ée]|ai|a\b|ant)\w*
-    |dégrad\w*|retrait|amoindri\w*|trimm\w*|slash\w*|narrow\w*|plong\w*|déviss\w*"""
+    |dégrad\w*|retrait|amoindri\w*|trimm\w*|slash\w*|narrow\w*|plong\w*|déviss\w*|div(?:e|ed|es|ing)|dove
+    |dégringol\w*"""
 _FILLER = r"""(?:(?:de|d['’]|by|of|some|about|around|nearly|almost|roughly|more\s+than|over|près\s+de
     |environ|plus\s+de|quelque|encore|still|another|a|an|une?|sharply|fortement|légèrement|only
     |seulement|just|a\s+further|[\p{L}]+ment)\s+){0,3}"""

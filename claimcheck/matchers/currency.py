@@ -69,6 +69,8 @@ NAMES: dict[str | None, tuple[str, ...]] = {
 # Minor units: name → (currency code, factor to the major unit).
 MINOR_UNITS: dict[str, tuple[str | None, Decimal]] = {
     "cent": (None, Decimal("0.01")), "cents": (None, Decimal("0.01")),
+    "us cent": ("USD", Decimal("0.01")), "us cents": ("USD", Decimal("0.01")),
+    "u.s. cents": ("USD", Decimal("0.01")), "euro cents": ("EUR", Decimal("0.01")),
     "centime": (None, Decimal("0.01")), "centimes": (None, Decimal("0.01")),
     "penny": ("GBP", Decimal("0.01")), "pennies": ("GBP", Decimal("0.01")),
     "pence": ("GBP", Decimal("0.01")), "pesewa": ("GHS", Decimal("0.01")),

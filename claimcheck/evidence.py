@@ -35,7 +35,7 @@ from typing import Iterator, Mapping, Sequence
 
 import regex
 
-from . import entities, periods, scope
+from . import derived, entities, periods, scope
 from .periods import STRETCH_ENDS
 from .index import Index
 from .model import Claim, Mention, Passage
@@ -196,6 +196,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     frames = [periods.without_base_dates(f, values, text, cue_spans) for f in frames
               if not scope.population_differs(text[f.start:f.end], query.populations)]
     frames = periods.with_context_period(frames, query, index, sid, mentions)
+    frames = derived.with_derived_change(frames, query, values, text, index.matchers)
     return Reading(passage=passage, sentence=sid, frames=tuple(frames), hedged=is_hedged(passage.text),
                    borrowed=about_rule != "entity-named", about=about_rule, query=query)
 

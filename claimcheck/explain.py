@@ -151,9 +151,9 @@ def _reading(claim: Claim, reading: Reading, matchers: dict[str, Matcher]) -> li
 
 def _role(frame, kind: str) -> str:
     """The rule that gave a bound value its role, or where an inherited one came from."""
-    if kind in frame.inherited:
-        return "period from its context"
     role = frame.roles.get(kind)
+    if kind in frame.inherited and (role is None or role.rule != "change-derived"):
+        return "period from its context"
     if role is None:
         return "role-level"
     sign = {1: " +", -1: " -"}.get(role.direction, "")

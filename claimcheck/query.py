@@ -44,7 +44,11 @@ class ClaimQuery:
         """The relations the claim sentence names, cue or not ("Les prix de l'énergie"): a
         passage's phrase of one of them is the claim's words, not a rival's."""
         synonyms = [p for _, (r, noun) in named if r for p in _synonyms(lexicon, r, lang, noun)]
-        self.cues = [Cue(text) for text in dict.fromkeys([*claim.cues, *synonyms])]
+        every = list(dict.fromkeys([*claim.cues, *synonyms]))
+        # ``basis-cue``: "annual", "12 months", "seasonally adjusted" say how a value is
+        # measured, not which relation it belongs to; they bind no value unless no other cue
+        # is left (the basis itself is read from the claim sentence)
+        self.cues = [Cue(text) for text in ([c for c in every if not scope.is_basis_cue(c)] or every)]
         matchers = index.matchers if index is not None else {}
         stated = stated_values(claim, matchers)
         self.roles = claim_roles(claim, stated)

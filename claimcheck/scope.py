@@ -86,6 +86,21 @@ PERIODS = {
 }
 
 
+BASIS_CUES = regex.compile(
+    r"""(?:annual(?:ly)?|annuel(?:le)?s?|monthly|mensuel(?:le)?s?|quarterly|trimestriel(?:le)?s?|yearly
+        |(?:the\s+)?(?:last\s+|past\s+)?(?:12|twelve|douze)\s+(?:months|mois)|seasonally\s+adjusted|cvs
+        |corrigée?s?\s+des\s+variations\s+saisonnières|year[- ](?:on|over)[- ]year|month[- ](?:on|over)[- ]month
+        |sur\s+(?:un|1)\s+(?:an|mois)|en\s+glissement\s+annuel|organi(?:c|que)s?|like-for-like
+        |(?:à\s+)?données\s+comparables|(?:at\s+)?constant\s+(?:currenc(?:y|ies)|exchange\s+rates?)
+        |(?:à\s+)?taux\s+de\s+change\s+constants?)""", regex.IGNORECASE | regex.VERBOSE)
+
+
+def is_basis_cue(cue: str) -> bool:
+    """``basis-cue``: is a claim's cue only a basis or a period of measure ("annual", "12
+    months", "seasonally adjusted", "organique"), which names no relation?"""
+    return BASIS_CUES.fullmatch(cue.strip()) is not None
+
+
 def bases_of(text: str) -> dict[str, str]:
     """The bases a text states: ``{"basis": "currency"|"comparable"|"reported", "period": "month"|…}``."""
     found = {}

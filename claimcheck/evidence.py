@@ -163,7 +163,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                      and not scope.glossed_as_other(span, relations, query.relations, words, text)})
     cue_at = [c for c in cue_at if not scope.is_denominator(text, words.spans[c[0]][0])
               and not scope.is_share_unit(c, words)
-              and not scope.changes_a_rival(c, cue_at, relations, query.relations, words)]
+              and not (query.names_relation and scope.changes_a_rival(c, cue_at, relations, query.relations, words))]
     owned = [c for c in cue_at if scope.owned_by_other(c, query, words)]
     # A cue within a longer noun of the lexicon ("Consumer Prices" in "Consumer Prices
     # Index including…"), or around one ("total revenue" around "revenue"), is narrowed as

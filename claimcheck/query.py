@@ -15,7 +15,7 @@ from . import entities, scope
 from .inference import states
 from .matchers import Agreement
 from .model import Claim, Expected, Mention
-from .roles import Role, RoleReading, per_share, role_of
+from .roles import Role, RoleReading, is_direction, per_share, role_of
 from .relations import LANGS
 from .words import Cue, find_cue, tokens
 
@@ -49,6 +49,8 @@ class ClaimQuery:
         # measured, not which relation it belongs to; they bind no value unless no other cue
         # is left (the basis itself is read from the claim sentence)
         self.cues = [Cue(text) for text in ([c for c in every if not scope.is_basis_cue(c)] or every)]
+        self.names_relation = any(cue.words and not is_direction(cue.words[0]) for cue in self.cues)
+        """Does a cue name a relation, not only a direction ("hausse", "up")? (``change-noun``)"""
         matchers = index.matchers if index is not None else {}
         stated = stated_values(claim, matchers)
         self.roles = claim_roles(claim, stated)

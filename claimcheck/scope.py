@@ -435,7 +435,8 @@ def changes_a_rival(cue: tuple[int, int], cues: Sequence[tuple[int, int]], relat
     """``change-noun``: a cue that opens with a direction noun ("croissance organique",
     "growth") right after another relation of its sentence, with none of the claim's other
     cues between, is that relation's change: "L'Ebitda a atteint 6,5 milliards, en croissance
-    organique de 7,8 %" says nothing of the revenue's growth."""
+    organique de 7,8 %" says nothing of the revenue's growth. (Only for a claim whose cues
+    name a relation: a claim on "hausse" alone takes the change of whatever rose.)"""
     a = cue[0]
     if not is_direction(words.text[a]):
         return False

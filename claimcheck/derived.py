@@ -1,7 +1,7 @@
 """``change-derived``: the change a passage implies by giving a level and its base.
 
-Wire copy often gives the two figures and no percentage ("operating profit increased to 6.18
-billion pounds from 5.13 billion", "1,659 MdE (1,348 MdE en 2022)"), while the claim states
+Wire copy often gives the two figures and no percentage ("pretax profit climbed to 4.2 billion
+pounds, from 3.5 billion", "2,46 MdE (2 MdE en 2022)"), while the claim states
 the change ("rose 20 %"). The change is then the level over the base. It is taken only where it
 agrees with the claim's: it may support the claim, never contradict it (the two figures are
 rounded, so their ratio is not exact), nor hide another value's disagreement.

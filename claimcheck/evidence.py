@@ -282,8 +282,8 @@ def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
 def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str, query: ClaimQuery) -> bool:
     """``role-base-dated``: a base with its own date ("après 2,9 % en octobre", "vs 12,6 % en
     2022") is the level of that other period, and may decide a claim about it, and only about
-    it: for a claim on another period it stays the base ("14,1 milliards contre 14 milliards en
-    2022" says nothing of 2023 through its 14)."""
+    it: for a claim on another period it stays the base ("8,3 milliards contre 8 milliards en
+    2022" says nothing of 2023 through its 8)."""
     claimed = [f.value for f in query.claim.expect if f.kind == "date"]
     return any(mention.end <= d.start and not STRETCH_ENDS.search(text, mention.end, d.start)
                and d.start - mention.end <= 12 and all(_may_overlap(d.value, c) for c in claimed)
@@ -473,7 +473,7 @@ def _continue(main: Frame, ci: int, cue: tuple[int, int], cue_clauses: set[int],
     after_connector = False  # "en hausse de 5 % en publié | et de 8 % en organique"
     for j in range(ci + 1, len(clauses)):
         start, end = clauses[j]
-        # "un chiffre d'affaires de 45 milliards, en croissance organique de 9 %": a cue's
+        # "un chiffre d'affaires de 12 milliards, en croissance organique de 7 %": a cue's
         # change clause that connects still continues the level's frame
         if j in cue_clauses and not (CONNECTOR.match(text, start, end)
                                      and not any(start <= a < end for a, _ in competitors)):

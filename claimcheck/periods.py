@@ -255,7 +255,7 @@ def without_base_dates(frame: Frame, values: Sequence[Mention], text: str,
     before = [m for m in values if m.end <= date.start and m.kind != "date"]
     if not before:
         return frame
-    # "contre 1,12 euro par action au titre de 2022": the value's unit may come between
+    # "contre 0,80 euro par action au titre de 2022": the value's unit may come between
     unit = PER_SHARE_UNIT.match(text, before[-1].end, date.start)
     if date.start - (unit.end() if unit else before[-1].end) > BASE_DATE_GAP or STRETCH_ENDS.search(text, before[-1].end, date.start):
         return frame

@@ -120,7 +120,7 @@ def is_direction(word: str) -> bool:
 
 
 # "une croissance organique de 8 %", "une hausse annuelle de 2 %", "en croissance organique
-# soutenue de 7,8 %": one or two adjectives may follow the noun.
+# soutenue de 6 %": one or two adjectives may follow the noun.
 _ADJECTIVE = r"(?:(?:[\p{L}-]{4,}\s+){1,2}(?=(?:de|d['’]|of|by)\s))?"
 _CHANGE_BEFORE = regex.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_ADJECTIVE}{_OF_RELATION}{_FILLER}$", regex.IGNORECASE | regex.VERBOSE)

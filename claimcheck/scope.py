@@ -137,7 +137,7 @@ def bases_around(mention: Mention, text: str, span: tuple[int, int], values: Seq
     lead = _LEADING_COMMA.match(text, mention.end, after_end)
     comma = _STRETCH_END.search(text, lead.end() if lead else mention.end, after_end)
     if lead and comma is None and after_end < span[1]:
-        # ", en croissance organique de +7,8 %": no comma closes the words before the next
+        # ", en croissance organique de +6 %": no comma closes the words before the next
         # value, so they open that value's stretch
         comma = lead
     after = text[mention.end:comma.start() if comma else after_end]
@@ -434,8 +434,8 @@ def changes_a_rival(cue: tuple[int, int], cues: Sequence[tuple[int, int]], relat
                     claimed: Collection[str], words: Words) -> bool:
     """``change-noun``: a cue that opens with a direction noun ("croissance organique",
     "growth") right after another relation of its sentence, with none of the claim's other
-    cues between, is that relation's change: "L'Ebitda a atteint 6,5 milliards, en croissance
-    organique de 7,8 %" says nothing of the revenue's growth. (Only for a claim whose cues
+    cues between, is that relation's change: "L'Ebitda a atteint 4 milliards, en croissance
+    organique de 6 %" says nothing of the revenue's growth. (Only for a claim whose cues
     name a relation: a claim on "hausse" alone takes the change of whatever rose.)"""
     a = cue[0]
     if not is_direction(words.text[a]):

@@ -170,7 +170,7 @@ class AmountMatcher(Matcher):
     - qualifiers, kept in the value: environ / près de / quelque / about / around / roughly /
       nearly (approx, ``~``); plus de / au moins / more than / over / at least (min, ``>``);
       moins de / jusqu'à / less than / under / up to (max, ``<``); entre … et / between … and /
-      de X à Y, two full amounts joined by a dash, "£13bn - £13.5bn" (range, ``USD 1..2``);
+      de X à Y, two full amounts joined by a dash, "£4bn - £4.5bn" (range, ``USD 1..2``);
     - a currency carried over within a sentence: in "1 milliard de dollars en 2019, et
       2 milliards supplémentaires en 2021" the second amount is in dollars too. Only a scaled
       number ("2 milliards") takes the currency of the nearest preceding amount of the same
@@ -304,7 +304,7 @@ def _joins_range(text: str, first: _Reading, second: _Reading, *, own: bool) -> 
     word = opener.group("w").lower() if opener else None
     if own:
         # Two full amounts form a range after "entre"/"between", or joined by a dash ("£13bn -
-        # £13.5bn"): "passé de 1 M$ à 2 M$" is a change, not a range.
+        # £4.5bn"): "passé de 1 M$ à 2 M$" is a change, not a range.
         ok = join.group("w") is None or (
             word in ("entre", "between") and join.group("w").lower() in ("et", "and"))
     elif join.group("w") is None:

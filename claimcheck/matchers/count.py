@@ -116,7 +116,7 @@ _NOUN_RE = re.compile(
     rf"{SPACE}*(?:(?i:de|d['’]|of){SPACE}*)?(?:(?i:{_words(_ADJECTIVES)}){SPACE}+){{0,2}}"
     rf"(?P<noun>(?i:{_words(_FOLD)}))(?![\w'’-])")
 # A plural noun the list does not know ("667 000 entreprises", "11 rate hikes", "301.6 million paid
-# memberships", "250 millions de boîtes"), in a claim's value: the analyst says what is counted, and the file must load.
+# memberships", "40 millions de flacons"), in a claim's value: the analyst says what is counted, and the file must load.
 # Articles are not read so: there, a count of any noun would cut the frames of the values around
 # it ("8 matchs … contre 400 millions d'euros"). A year ("2023 les ventes") and the words of time,
 # ratios and scale are never counted.

@@ -35,7 +35,7 @@ from typing import Iterator, Mapping, Sequence
 
 import regex
 
-from . import derived, entities, periods, scope
+from . import bindable, derived, entities, periods, scope
 from .periods import STRETCH_ENDS
 from .index import Index
 from .model import Claim, Mention, Passage
@@ -189,7 +189,7 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
                 if m.relation not in query.relations | query.said]
     competitors += [(words.spans[a][0], words.spans[b][1]) for a, b in owned + parts]
     clauses = split_clauses(text, passage.start, passage.end)
-    mentions, roles = _with_roles(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
+    mentions, roles = bindable.by_role(index.mentions(sid), query, text, cue_spans, (passage.start, passage.end))
     values = sorted((m for found in index.mentions(sid).values() for m in found), key=lambda m: m.start)
     frames = _frames(cue_spans, clauses, mentions, words, entity_at, text,
                      passage.document.lang == "en", competitors, roles, measures, values)
@@ -218,83 +218,6 @@ def _takes_up_relation(query: ClaimQuery, index: Index, sid: int, words: Words, 
     before = index.passage(previous)
     prior = words_of(before.document.text, before.start, before.end)
     return any(find_cue(cue, prior.text) for cue in query.cues)
-
-
-def _with_roles(mentions: Mapping[str, list[Mention]], query: ClaimQuery, text: str,
-                cues: list[tuple[int, int]], span: tuple[int, int]) -> tuple[dict[str, list[Mention]], dict[int, RoleReading]]:
-    """The mentions that may bind, by kind: those in the role the claim gives that kind (a
-    level for a level, a change for a change), never a base unless it has its own date and
-    the claim states one, never a period label for a claim dated to the day, and sums on the
-    claim's share basis; with each one's role."""
-    wanted = query.roles
-    dated = any(f.kind == "date" for f in query.claim.expect)
-    day = any(f.kind == "date" and getattr(f.value, "start", 1) == getattr(f.value, "end", 2)
-              for f in query.claim.expect)
-    facets = {f.kind: f.value for f in query.expect}
-    kept, roles = {}, {}
-    everything = sorted((m for found in mentions.values() for m in found), key=lambda m: m.start)
-    for kind, found in mentions.items():
-        want = wanted.get(kind)
-        kept[kind] = []
-        for mention in found:
-            if scope.share_basis_differs(mention, query.per_share.get(kind), text, cues, facets.get(kind)) \
-                    or scope.aggregate_differs(mention, text, query.claim.text) \
-                    or (kind != "date" and scope.basis_differs(mention, text, span, everything, query.basis(kind))):
-                continue
-            read = _restated_role(mention, everything, text, cues) or role_of(text, mention, cues)
-            if read.rule == "role-period-label" and day:
-                continue
-            if read.role is Role.BASE and dated and _dated(mention, mentions, text, query):
-                read = RoleReading(Role.LEVEL, None, "role-base-dated")
-            if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
-                continue
-            # A claim about a forecast is decided by the forecast, however the passage words it.
-            expected_level = want is not None and want.role is Role.EXPECTED and read.role is Role.LEVEL
-            either = want is not None and (
-                (read.rule == "role-cue-names-change" and want.role is Role.LEVEL)
-                or (want.rule == "role-cue-names-change" and read.role is Role.LEVEL))
-            if want is not None and read.role is not want.role and not expected_level and not either:
-                continue
-            kept[kind].append(mention)
-            roles[mention.start] = read
-    return kept, roles
-
-
-RESTATING = regex.compile(r"\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?[$€£]?\d", regex.IGNORECASE)
-RESTATES = regex.compile(r"\s*,?\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?$", regex.IGNORECASE)
-# "18% in yen and 23% at constant exchange rates": a coordinated value of the same kind,
-# a few words on, is of the same role.
-COORDINATED = regex.compile(r"[^,;.\d]{0,40}?\b(?:and|et)\s+(?:by\s+|de\s+)?$", regex.IGNORECASE)
-
-
-def _restated_role(mention: Mention, everything: Sequence[Mention], text: str,
-                   cues: Sequence[tuple[int, int]]) -> RoleReading | None:
-    """``role-restated``: the role of the value this one restates (", or 0.2 percent") or is
-    coordinated with ("18% in yen and 23% at constant exchange rates")."""
-    before = [m for m in everything if m.end <= mention.start and m.kind != "date"]
-    if not before or not (RESTATES.fullmatch(text, before[-1].end, mention.start) or (
-            before[-1].kind == mention.kind and COORDINATED.fullmatch(text, before[-1].end, mention.start))):
-        return None
-    read = role_of(text, before[-1], cues)
-    return RoleReading(read.role, read.direction, "role-restated") if read.role is Role.CHANGE else None
-
-
-def _dated(mention: Mention, mentions: Mapping[str, list[Mention]], text: str, query: ClaimQuery) -> bool:
-    """``role-base-dated``: a base with its own date ("après 2,9 % en octobre", "vs 12,6 % en
-    2022") is the level of that other period, and may decide a claim about it, and only about
-    it: for a claim on another period it stays the base ("8,3 milliards contre 8 milliards en
-    2022" says nothing of 2023 through its 8)."""
-    claimed = [f.value for f in query.claim.expect if f.kind == "date"]
-    return any(mention.end <= d.start and not STRETCH_ENDS.search(text, mention.end, d.start)
-               and d.start - mention.end <= 12 and all(_may_overlap(d.value, c) for c in claimed)
-               for d in mentions.get("date", ()))
-
-
-def _may_overlap(found: object, claimed: object) -> bool:
-    """Do two dates share a day, or is either unresolved?"""
-    a, b = (getattr(found, "start", None), getattr(found, "end", None)), (getattr(claimed, "start", None),
-                                                                          getattr(claimed, "end", None))
-    return None in a or None in b or not (a[1] < b[0] or b[1] < a[0])
 
 
 def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
@@ -580,6 +503,10 @@ def _is_adverbial(clause: tuple[int, int], mentions: Mapping[str, list[Mention]]
     values += _inside(list(every), start, end)
     loose = [s for s in words.spans if start <= s[0] < end and not any(m.start <= s[0] < m.end for m in values)]
     return len(loose) <= ADVERBIAL_WORDS
+
+
+# ", soit 2 milliards", "or $3.72 a share": a restatement of the value before it, past the comma
+RESTATING = regex.compile(r"\s*(?:or|soit|ou)\s+(?:about\s+|environ\s+|près\s+de\s+)?[$€£]?\d", regex.IGNORECASE)
 
 
 def _bind(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],

@@ -11,6 +11,7 @@ from ..model import Mention
 from . import Agreement, Matcher
 from ._numbers import SPACE, Token, compare_bounds, fmt, scan_numbers, signed, tolerance_option as _tolerance
 from .currency import CODE_OF, ISO, MINOR_UNITS, PREFIX_NAMES, PREFIX_ONLY, WEAK, convert, norm
+from .tables import table_sums
 
 if TYPE_CHECKING:
     from ..model import Expected, PartialDate
@@ -156,6 +157,8 @@ class AmountMatcher(Matcher):
       glued to a currency sign ("4,4 G$", "2 G€": giga, milliards);
       thousand, million, billion, bn, m, mn, lakh, crore. French "billion" is 10^12, English
       billion is 10^9;
+    - a table's bare cells in the unit its header gives ("| En millions d'euros | 2024 |",
+      "(£m)", "$ in millions"; :mod:`claimcheck.matchers.tables`);
     - number words: "un milliard", "deux millions", "trois cents", "quatre-vingt-dix-neuf",
       "twenty-five", "a quarter million";
     - currencies by symbol, code or name, before or after the number: ``$``, ``US$``, ``€``,
@@ -230,9 +233,17 @@ class AmountMatcher(Matcher):
     def extract(self, text: str, *, lang: str | None = None,
                 ref_date: "PartialDate | None" = None) -> Iterator[Mention]:
         year = ref_date.year if ref_date is not None else None
-        for reading in self._read(text, lang, bare=False):
-            yield Mention(kind=self.kind, start=reading.start, end=reading.end,
-                          text=text[reading.start:reading.end], value=_amount_of(reading, year))
+        found = [Mention(kind=self.kind, start=reading.start, end=reading.end,
+                         text=text[reading.start:reading.end], value=_amount_of(reading, year))
+                 for reading in self._read(text, lang, bare=False)]
+        if "|" in text:  # a table's cells in the unit of its header ("En millions d'euros | 2024 |")
+            taken = [(m.start, m.end) for m in found]
+            found += [Mention(kind=self.kind, start=a, end=b, text=text[a:b],
+                              value=Amount(low=value, high=value, currency=currency, year=year))
+                      for a, b, value, currency in table_sums(text, lang)
+                      if not any(s < b and a < e for s, e in taken)]
+            found.sort(key=lambda m: m.start)
+        yield from found
 
     def _read(self, text: str, lang: str | None, *, bare: bool) -> Iterator[_Reading]:
         """Readings of every token, then ranges merged and currencies carried over."""

@@ -1,6 +1,7 @@
 """Built-in matcher plugin "amount": sums of money with currency, scale and qualifier."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -237,11 +238,11 @@ class AmountMatcher(Matcher):
                          text=text[reading.start:reading.end], value=_amount_of(reading, year))
                  for reading in self._read(text, lang, bare=False)]
         if "|" in text:  # a table's cells in the unit of its header ("En millions d'euros | 2024 |")
-            taken = [(m.start, m.end) for m in found]
+            starts, ends = [m.start for m in found], [m.end for m in found]  # sorted, disjoint
             found += [Mention(kind=self.kind, start=a, end=b, text=text[a:b],
                               value=Amount(low=value, high=value, currency=currency, year=year))
                       for a, b, value, currency in table_sums(text, lang)
-                      if not any(s < b and a < e for s, e in taken)]
+                      if not _overlaps(starts, ends, a, b)]
             found.sort(key=lambda m: m.start)
         yield from found
 
@@ -500,6 +501,12 @@ def _qualified(text: str, reading: _Reading) -> _Reading:
         reading.qualifier = qualifier.lastgroup
         reading.start = qualifier.start()
     return reading
+
+
+def _overlaps(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    """Does ``[a, b)`` overlap one of the sorted, disjoint spans ``starts[i], ends[i]``?"""
+    i = bisect.bisect_right(starts, a) - 1
+    return (i >= 0 and ends[i] > a) or (i + 1 < len(starts) and starts[i + 1] < b)
 
 
 def _amount_of(reading: _Reading, year: int | None = None) -> Amount:

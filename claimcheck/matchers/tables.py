@@ -30,7 +30,7 @@ _CUR = r"(?P<cur>euros?|dollars?|us\s+dollars|u\.s\.\s+dollars|livres(?:\s+sterl
        r"|swiss\s+francs|€|\$|£|eur|usd|gbp|chf)"
 _SCALE = r"(?P<scale>milliers|thousands?|millions?|milliards?|billions?|md|mds|bn|m|k)"
 _UNIT_RE = regex.compile(
-    rf"""(?ix)(?<![\w$€£])(?<!\d\s*)(?:
+    rf"""(?ix)(?<![\w$€£])(?<!\d\s)(?:
         (?:en|in)\s+{_SCALE}\s+(?:d['’]\s*|de\s+|of\s+)?{_CUR}(?![\w])          # en millions d'euros, in millions of dollars
       | \(?{_CUR}\s*(?:in\s+)?{_SCALE}\)?(?![\w])                                 # £m, $ in millions, (€ million)
       | (?:in|en)\s+{_CUR}\s*{_SCALE}(?![\w])                                     # in $ millions

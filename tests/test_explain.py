@@ -19,14 +19,19 @@ def test_explain_shows_bound_values_and_the_rule():
     assert "(about: entity-anaphora)" in run.stdout  # "Cette dernière" in 003
 
 
+def explain_in(tmp_path, article: str, claim: str):
+    """``claimcheck explain`` of the one claim of a project holding ``article`` (a.txt) and a
+    claim file (c.yaml) whose single claim is ``claim`` (YAML, id ``c``)."""
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: c\n" + claim, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::c", "--allow-outside-root"],
+                          cwd=tmp_path, capture_output=True, text=True)
+
+
 def test_explain_names_the_role_of_each_value_and_the_context_period(tmp_path):
-    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nRésultat net : 2,1 milliards d'euros, "
-                                    "en hausse de 12 %\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: rn\n    claim: Le résultat net de Globex "
-                                     "a progressé de 12 % en 2023.\n    about: [Globex]\n    cues: [résultat net]\n"
-                                     "    expect: {percentage: 12 %, date: '2023'}\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::rn", "--allow-outside-root"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = explain_in(tmp_path, "Globex : résultats annuels 2023\n\nRésultat net : 2,1 milliards d'euros, en hausse de 12 %\n",
+                     "    claim: Le résultat net de Globex a progressé de 12 % en 2023.\n    about: [Globex]\n"
+                     "    cues: [résultat net]\n    expect: {percentage: 12 %, date: '2023'}\n")
     assert "(about: entity-topic)" in run.stdout
     assert "[role-change-word +]" in run.stdout
     assert "[period from its context]" in run.stdout
@@ -38,27 +43,20 @@ def test_explain_lists_the_unbound_value_as_a_near_miss():
 
 
 def test_explain_names_a_passage_set_aside_for_another_part(tmp_path):
-    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nLe chiffre d'affaires de Globex a atteint "
-                                    "5 milliards d'euros en 2023.\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: marine\n    claim: Le chiffre d'affaires de la "
-                                     "division Marine de Globex a atteint 1 milliard d'euros en 2023.\n    about: "
-                                     "[Globex]\n    cues: [chiffre d'affaires]\n    expect: {amount: 1 milliard d'euros}\n",
-                                     encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::marine", "--allow-outside-root"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = explain_in(tmp_path, "Globex : résultats annuels 2023\n\nLe chiffre d'affaires de Globex a atteint "
+                     "5 milliards d'euros en 2023.\n",
+                     "    claim: Le chiffre d'affaires de la division Marine de Globex a atteint 1 milliard d'euros "
+                     "en 2023.\n    about: [Globex]\n    cues: [chiffre d'affaires]\n    expect: {amount: 1 milliard d'euros}\n")
     assert "ABSENT" in run.stdout, run.stdout + run.stderr
     assert "line 3 has a cue but does not name the part the claim is on (marine)" in run.stdout
     assert "(claim-part)" in run.stdout
 
 
 def test_explain_names_a_passage_set_aside_for_opening_on_a_part(tmp_path):
-    (tmp_path / "a.txt").write_text("Globex : résultats annuels 2023\n\nLa division Marine de Globex voit son chiffre "
-                                    "d'affaires atteindre 1 milliard d'euros en 2023.\n", encoding="utf-8")
-    (tmp_path / "c.yaml").write_text("sources: [.]\nclaims:\n  - id: ca\n    claim: Le chiffre d'affaires de Globex "
-                                     "a atteint 1 milliard d'euros en 2023.\n    about: [Globex]\n    cues: [chiffre "
-                                     "d'affaires]\n    expect: {amount: 1 milliard d'euros}\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "claimcheck", "explain", "c.yaml::ca", "--allow-outside-root"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = explain_in(tmp_path, "Globex : résultats annuels 2023\n\nLa division Marine de Globex voit son chiffre "
+                     "d'affaires atteindre 1 milliard d'euros en 2023.\n",
+                     "    claim: Le chiffre d'affaires de Globex a atteint 1 milliard d'euros en 2023.\n"
+                     "    about: [Globex]\n    cues: [chiffre d'affaires]\n    expect: {amount: 1 milliard d'euros}\n")
     assert "ABSENT" in run.stdout, run.stdout + run.stderr
     assert "line 3 has a cue but opens on a part of the business" in run.stdout
     assert "(part-subject)" in run.stdout

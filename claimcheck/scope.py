@@ -406,10 +406,11 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
         and is_business(word)
 
 
-# After "du", "des", "de l'", "de la", words that name the company itself, a period or an
-# amount, not a business: "le chiffre d'affaires de l'ensemble", "du trimestre", "de l'ordre de".
+# After "du", "des", "de l'", "de la", words that name the company itself, a period, an
+# amount or the whole of an economy, not a business: "le chiffre d'affaires de l'ensemble",
+# "du trimestre", "de l'ordre de", "le PIB du pays", "le chômage de la population active".
 NOT_BUSINESSES = frozenset("""
-    ensemble total totalite ordre trimestre trimestres semestre semestres exercice exercices annee annees
+    ensemble total totalite ordre pays population economie nation menages zone trimestre trimestres semestre semestres exercice exercices annee annees
     mois periode periodes premier premiers premiere premieres deuxieme troisieme quatrieme second seconde
     dernier derniers derniere dernieres meme memes prochain prochaine precedent precedente cours debut fin
     deux trois quatre cinq six sept huit neuf dix onze douze numero

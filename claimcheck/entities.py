@@ -32,6 +32,9 @@ appear in ``claimcheck explain``):
 ``entity-source``
     An entity named as the source of the statement ("selon l'Insee", "a révélé l'Insee
     mardi", "according to the ONS") does not make the sentence about it.
+``entity-contributor``
+    An entity named as what drove a figure ("tirée par Colas", "driven by its cloud unit",
+    "grâce à Gucci") contributed to it: the sentence's figures are not that entity's.
 ``entity-longest-name``
     A known name that opens a longer known name ("Globex" in "Globex Energie") names that
     subsidiary or division, not the parent; unless the longer name is an institution "of" a
@@ -89,6 +92,9 @@ class Aboutness:
     """The document's topic (what its headline or lead names), whatever the sentence says."""
     cited: frozenset[int] = frozenset()
     """The known entities it names only as its source ("selon l'Insee")."""
+    driven: frozenset[int] = frozenset()
+    """The known entities it names as what drove a figure ("tirée par Colas"): it is about
+    them (their name keeps the topic out), but the figure is not theirs."""
 
 
 def name_forms(names: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -127,13 +133,13 @@ def about(sentences: Sequence[str], groups: Sequence[Sequence[tuple[str, ...]]],
     """
     by_first = _first_words(tuple(tuple(forms) for forms in groups))
     both = [_named(sentence, by_first) for sentence in sentences]
-    firsts = [named for named, _ in both]
+    firsts = [named for named, _, _ in both]
     named = [list(first) for first in firsts]
     ordinary = not_names(sentences)
     subjects = [_unknown_subject(sentence, ordinary, common) for sentence in sentences]
     topic, topic_at = _topic(named, subjects, firsts)
-    out = [dataclasses.replace(a, topic=topic, cited=cited)
-           for a, (_, cited) in zip(_each(sentences, named, firsts, subjects, topic, topic_at), both)]
+    out = [dataclasses.replace(a, topic=topic, cited=cited, driven=driven)
+           for a, (_, cited, driven) in zip(_each(sentences, named, firsts, subjects, topic, topic_at), both)]
     return out
 
 
@@ -162,13 +168,15 @@ def _each(sentences: Sequence[str], named: list[list[int]], firsts: list[dict[in
 
 
 def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, ...]]]]
-           ) -> tuple[dict[int, int], frozenset[int]]:
+           ) -> tuple[dict[int, int], frozenset[int], frozenset[int]]:
     """The known entities a sentence names → the offset of the first naming, in order (the
-    subject, named first, first); and those it names only as its source (``entity-source``)."""
+    subject, named first, first); those it names only as its source (``entity-source``); and
+    those it names as what drove a figure (``entity-contributor``)."""
     found = list(tokens(sentence))
     words = [t for t, _, _ in found]
     first: dict[int, int] = {}
     sources: set[int] = set()
+    driven: set[int] = set()
     covered = 0
     for i, word in enumerate(words):
         here = [(g, form) for g, form in by_first.get(word, ()) if tuple(words[i:i + len(form)]) == form]
@@ -186,7 +194,10 @@ def _named(sentence: str, by_first: Mapping[str, Sequence[tuple[int, tuple[str, 
                 sources.add(g)
             else:
                 first[g] = found[i][1]
-    return dict(sorted(first.items(), key=lambda item: item[1])), frozenset(sources - set(first))
+                if _DRIVER.search(sentence, max(0, found[i][1] - 60), found[i][1]):
+                    driven.add(g)
+    return (dict(sorted(first.items(), key=lambda item: item[1])), frozenset(sources - set(first)),
+            frozenset(driven))
 
 
 # Words of an institution's name that the name of the place it serves is joined by ("U.S.
@@ -206,6 +217,14 @@ def _subsidiary(form: tuple[str, ...], here: Sequence[tuple[int, tuple[str, ...]
 _SOURCE = regex.compile(
     r"""(?:\bselon|\bd['’]apr[èe]s|\baccording\s+to|\ba(?:-t-(?:il|elle))?\s+(?:révélé|annoncé|indiqué|précisé|estimé|souligné)
         |\bsaid|\bsays|\breported\s+by)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$""", regex.IGNORECASE | regex.VERBOSE)
+
+
+# ``entity-contributor``: an entity named as what drove a figure ("tirée par Bouygues
+# Construction et Colas", "driven by its cloud unit") contributed to it; the figure is not its own.
+_DRIVER = regex.compile(
+    r"""\b(?:tir[ée]e?s?|port[ée]e?s?|soutenue?s?|dop[ée]e?s?)\s+(?:notamment\s+)?par\s+[^.;:()]{0,50}$
+        |\b(?:grâce\s+à|driven\s+by|boosted\s+by|helped\s+by|lifted\s+by|thanks\s+to)\s+[^.;:()]{0,50}$""",
+    regex.IGNORECASE | regex.VERBOSE)
 
 
 @functools.lru_cache(maxsize=64)

@@ -227,6 +227,8 @@ def _entities(query: ClaimQuery, index: Index, sid: int) -> str | None:
     rule = "entity-named"
     aboutness = _aboutness(query, index, sid) if query.entities else None
     for g, group in enumerate(query.entities):
+        if g in aboutness.driven:
+            return None  # ``entity-contributor``: "tirée par Colas" is not Colas's figure
         if g in aboutness.named or g in aboutness.cited:
             continue  # a source the claim itself names ("l'Insee a annoncé…") counts for it
         if g in aboutness.entities:

@@ -10,7 +10,11 @@
    is silent. Hedged passages (reported, rumoured, conditional) count unless
    ``hedged = "ignore"``, but only where no asserted passage decides (``hedged-weaker``):
    a rumoured figure does not outweigh a stated one.
-4. A document contradicts when one of its passages does, else supports when one does.
+4. ``document-states-claim``: a document supports when one of its passages does, else
+   contradicts when one does. An article that states every value of the claim bound to its
+   cue supports it whatever other figures it gives: articles seldom contradict themselves,
+   and a mismatch beside the stated figure is most often another scope's (a division, a
+   base, a neighbouring measure) that the rules above did not rule out.
 5. Over the corpus, by the ``conflict`` policy: ``contradicted`` (default) — contradicted
    when any document contradicts, else supported when any supports, else absent;
    ``supported`` — supported when any document supports, else contradicted when any
@@ -175,9 +179,9 @@ def judge_passage(claim: Claim, reading: Reading, matchers: Mapping[str, Matcher
 
 
 def judge_document(evidence: Sequence[Evidence]) -> Verdict:
-    """Contradicted beats supported beats absent, within one document."""
+    """Supported beats contradicted beats absent, within one document (``document-states-claim``)."""
     verdicts = {item.verdict for item in evidence}
-    for verdict in (Verdict.CONTRADICTED, Verdict.SUPPORTED):
+    for verdict in (Verdict.SUPPORTED, Verdict.CONTRADICTED):
         if verdict in verdicts:
             return verdict
     return Verdict.ABSENT

@@ -110,7 +110,8 @@ def _publication_day(query: ClaimQuery, index: Index, sid: int) -> dict[str, Men
 # chiffre d'affaires trimestriel", "full-year revenue") takes no period of another length.
 UNITS = {
     "quarter": regex.compile(r"\b(?:quarterly|trimestriels?|trimestrielles?|for\s+the\s+quarter|au\s+trimestre"
-                             r"|sur\s+le\s+trimestre)\b", regex.IGNORECASE),
+                             r"|sur\s+le\s+trimestre|(?:first|second|third|fourth)[- ]quarter"
+                             r"|(?:premier|deuxième|troisième|quatrième|1er|[2-4]e)\s+trimestre)\b", regex.IGNORECASE),
     "year": regex.compile(r"\b(?:full[- ]year|annual|annuels?|annuelles?|sur\s+l['’]ann[ée]e|for\s+the\s+year"
                           r"|whole[- ]year)\b", regex.IGNORECASE),
 }

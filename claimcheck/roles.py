@@ -25,6 +25,9 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     A value after "contre", "vs", "versus", "from", "compared with", "par rapport à", "after"
     or in "(2022 : …)", or before "a year earlier", "un an plus tôt", is the base of a
     comparison. A date in that position is the base period, not the event's date.
+``role-base-list``
+    A value joined by "and" / "et" to such a base value is a base too: "compared to year-ago
+    sales of $28 billion and net profit of $2.4 billion".
 ``role-expected``
     A value after "analysts expected", "consensus", "estimates of", "les économistes
     tablaient sur", "attentes", or a forecast ("expects", "guidance", "table sur") is what was
@@ -146,6 +149,11 @@ _BASE_BEFORE = regex.compile(
         |\(\s*(?:19|20)\d\d\s*:\s*
         # "2,1 MdE (1,8 MdE en 2022)": a bracket right after a sum or a rate holds its base
         |(?<=\d\s?[\p{L}€$£%]{1,4}\.?)\s*\(\s*(?:vs\.?\s+|contre\s+|against\s+)?)$""", regex.IGNORECASE | regex.VERBOSE)
+# "compared with prior-year sales of $28 billion and a net profit of $2.4 billion": a value
+# joined by "and" to a base value before it, in the same phrase, is a base too.
+_BASE_LIST = regex.compile(
+    r"""(?<![\d.,])\d(?:[\d.,\s]*\d)?\s*(?:[\p{L}€$£%]{1,9}\.?)?\s*(?:\([^()]{0,40}\)\s*)?\s(?:and|et)\s+
+        (?:[\p{L}'’-]+\s+){1,4}?(?:of|de|d['’])\s*[$€£]?\s*$""", regex.IGNORECASE | regex.VERBOSE)
 # "4% lower than the year before", "7 % de plus qu'en 2021": the date compared with.
 _THAN = regex.compile(r"\b(?:than|que|qu['’])\s*(?:(?:the|in|en|l['’]|à)\s+)?$", regex.IGNORECASE)
 # The date of such a bracket's value: "(1,8 MdE en 2022)", "(vs $1.2bn in 2022)".
@@ -291,6 +299,9 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or (
             _FROM.search(before) and _TO_VALUE.match(after) and not _CHANGE_BEFORE.search(before)):
         return RoleReading(Role.BASE, None, "role-base")
+    listed = _BASE_LIST.search(before)
+    if listed and _BASE_BEFORE.search(before[:listed.start()].rstrip("$€£ ") + " "):
+        return RoleReading(Role.BASE, None, "role-base-list")
     expected = _EXPECTED.search(before)
     if expected and _ATTRIBUTION.search(before, 0, expected.start("word")):
         expected = None  # "selon les analystes": a source, which the hedge rule handles

@@ -338,8 +338,10 @@ def claim_part(text: str, lang: str, named: frozenset[str], relation_words: froz
             while after < len(words) and after <= i + 3 and words[after] in DETERMINERS:
                 after += 1
             named_after = after > i + 1 or text[found[after][1]].isupper() if after < len(words) else False
-            # "le pôle construction de Globex": a bare noun, its owner after it
-            bare = after == i + 1 and after + 1 < len(words) and words[after + 1] in ("de", "d", "du")
+            # "le pôle construction de Globex", "la division mode et maroquinerie de Globex": a
+            # bare noun (or two joined by "et"), its owner after it
+            owner = after + 3 if after + 3 < len(words) and words[after + 1] == "et" else after + 1
+            bare = after == i + 1 and owner < len(words) and words[owner] in ("de", "d", "du")
             if after < len(words) and part(after) and (named_after or bare):
                 return frozenset({words[after]})
     return frozenset()

@@ -141,13 +141,15 @@ def find_cue(cue: Cue, sentence: Sequence[str]) -> list[tuple[int, int]]:
 
     Between two words of a cue one other word may stand ("marge opérationnelle" finds "marge
     brute opérationnelle", "net income" finds "net attributable income"), but not a number
-    or a conjunction, which would join two relations ("net sales and income")."""
+    or a conjunction, which would join two relations ("net sales and income"). A cue right
+    after "non" is its complement ("non-GAAP earnings" for the cue "GAAP earnings":
+    ``negated-cue``)."""
     size = len(cue.words)
     found: list[tuple[int, int]] = []
     if not size:
         return found
     for i in range(len(sentence) - size + 1):
-        if not cue.word_matches(0, sentence[i]):
+        if not cue.word_matches(0, sentence[i]) or (i and sentence[i - 1] == "non"):
             continue
         at = i
         for j in range(1, size):

@@ -9,7 +9,7 @@ from . import weeks  # noqa: F401  (ISO weeks, the Nth week of a month, next wee
 from . import fiscal  # noqa: F401  (fiscal periods, periods ending on a day, "two years earlier")
 from . import numerals  # noqa: F401  (years in words, last)
 from . import triggers
-from .prefilter import Guarded, needs_digit, required
+from .prefilter import Guarded, holder, needs_digit, required
 from .patterns import RULES
 from .anchors import _week_of
 from .resolve import Resolver, _Cand, _next_day, _Ref, _month
@@ -38,7 +38,7 @@ def _plan(lang: str | None) -> tuple[list[tuple[tuple[str, ...], list, list]], d
         if lang is None or lang in langs:
             low = _lowered(pattern)
             words = [triggers.WORD_KINDS[kind] for kind in needs] if set(needs) <= triggers.WORD_KINDS.keys() else None
-            rule = (index, low, pattern, handler, required(low, words))
+            rule = (index, low, pattern, handler, tuple(map(holder, required(low, words))))
             with_digit, without = groups.setdefault(needs, ([], []))
             with_digit.append(rule)
             if not needs_digit(pattern):
@@ -136,8 +136,8 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
         windows = whole or _windows(text, low, same_length, needs, starts)
         for index, scanned, pattern, handler, needed in rules:
             for pos, endpos, window in windows:
-                for words in needed:
-                    if not any(map(window.__contains__, words)):
+                for holds in needed:
+                    if holds(window) is None:
                         break
                 else:
                     for m in scanned.finditer(target, pos, endpos):

@@ -127,6 +127,7 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
     # On the lower-cased text unless lower-casing changed its length ("İ"): offsets would not match.
     same_length = len(low) == len(text)
     target = low if same_length else text
+    wrap = same_length and low != text  # a text in lower case already is read as it is
     starts = triggers.scan(target, same_length, has_digit)
     if not starts:
         return []
@@ -141,7 +142,7 @@ def _candidates(text: str, lang: str | None) -> list[_Cand]:
                         break
                 else:
                     for m in scanned.finditer(target, pos, endpos):
-                        cand = handler(_OnText(m, text, pattern) if same_length else m, lang)
+                        cand = handler(_OnText(m, text, pattern) if wrap else m, lang)
                         if cand is not None and cand.end > cand.start:
                             found.append((cand.start, -(cand.end - cand.start), index, cand))
     # Longest leftmost wins; ties go to the rule registered first.

@@ -1,7 +1,7 @@
 """What a rule's parsed pattern says every match of it holds: a digit, or one of a few strings.
 
 A date rule runs only in windows around its triggers (triggers.py); before that, these let _candidates skip it
-on a whole text that holds no digit, or none of its strings, at the cost of a ``str.__contains__`` or two.
+on a whole text that holds no digit, or none of its strings, at the cost of a literal search or two.
 tests/test_date_rules.py checks on every match of every rule that it holds one of its strings.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ def required(pattern: re.Pattern, trigger_words: list[set[str]] | None = None,
     """Sets of strings such that every match of ``pattern`` holds one string of each ("du", "from", "between"
     for a range that must open with one of them; "early", "late", "mid" and "week", "month", "year" for "mid
     next week"), read from the parsed pattern; only those worth looking for. A text holding no string of one
-    of them cannot match: ``str.__contains__`` on the text costs less than one scan by the rule.
+    of them cannot match: a search for the strings costs less than one scan by the rule.
 
     ``trigger_words``, the words of each of the rule's triggers when they all are date words: a set they
     already say (all the month names for a rule that runs on months, digits for one that runs on years) would
@@ -92,7 +92,7 @@ class Guarded:
 
     The merges (anchors.py, parts.py, extract._merge_ranges) and bounds.py look for words just before or after
     every candidate ("3 days after", "the first 2 weeks of", "since"); most windows hold none of them, and a
-    ``str.__contains__`` or two costs less than a search trying the pattern at each position. A window whose
+    search for a few literal strings costs less than one trying the pattern at each position. A window whose
     case-folding changes its length ("ß", "İ") is searched as it is.
     """
 

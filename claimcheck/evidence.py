@@ -170,7 +170,8 @@ def read(query: ClaimQuery, index: Index, sid: int) -> Reading | None:
     # that noun is.
     nouns = {c: next(((m.first, m.last) for m in relations if m.first <= c[1] and c[0] <= m.last), None)
              for c in cue_at}
-    parts = [c for c in cue_at if nouns[c] and scope.is_segment(nouns[c], query, words, text, lang)]
+    parts = [c for c in cue_at if (scope.is_segment(nouns[c], query, words, text, lang) if nouns[c]
+                                   else scope.event_of_other(c, query, words, text, relations))]
     cue_at = [c for c in cue_at if c not in owned and c not in parts]
     if not found and _takes_up_relation(query, index, sid, words, passage):
         cue_at = [(0, 0)]

@@ -490,6 +490,29 @@ def glossed_as_other(cue: tuple[int, int], relations: Sequence[RelationMention],
     return False
 
 
+# "le lancement de l'iPhone", "the launch of the Model 3": the links from an event noun to what it is about.
+_EVENT_LINKS = frozenset("de d du of".split())
+_EVENT_ARTICLES = frozenset("l la le les the".split())
+
+
+def event_of_other(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: str,
+                   relations: Sequence[RelationMention]) -> bool:
+    """``event-of-other``: a cue that names no measure of the lexicon (an event noun, "lancement",
+    "launch", "rachat") followed by "de" or "of" and a name the claim does not name is the event
+    of that thing ("le lancement de l'iPhone en 2007" says nothing of when Globex was launched).
+    A direction ("la hausse du PIB") and a measure after the link ("de l'Ebitda") are left to
+    the rules on changes and relations."""
+    a, b = cue
+    after = b + 1
+    if is_direction(words.text[a]) or after + 1 >= len(words.text) or words.text[after] not in _EVENT_LINKS:
+        return False
+    after += 1 + (words.text[after + 1] in _EVENT_ARTICLES and after + 2 < len(words.text))
+    word = words.text[after]
+    written = text[words.spans[after][0]:words.spans[after][1]]
+    return (word.isalpha() and any(ch.isupper() for ch in written) and word not in query.stated
+            and not _is_entity(word, query) and not any(m.first == after for m in relations))
+
+
 # Words that tie a relation to its owner: "les ventes de Gucci", "sales at Gucci".
 OWNER_LINKS = frozenset("de d du des of at chez for pour by".split())
 

@@ -46,6 +46,8 @@ def by_role(mentions: Mapping[str, list[Mention]], query: "ClaimQuery", text: st
                 continue
             if read.role is Role.BASE and dated and _dated(mention, mentions, text, query):
                 read = RoleReading(Role.LEVEL, None, "role-base-dated")
+            if read.rule == "role-forecast" and query.on_forecast and (want is None or want.role is Role.LEVEL):
+                read = RoleReading(Role.LEVEL, None, "role-forecast")
             if read.role in (Role.BASE, Role.EXPECTED) and (want is None or want.role is not read.role):
                 continue
             # A claim about a forecast is decided by the forecast, however the passage words it.

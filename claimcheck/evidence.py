@@ -544,10 +544,20 @@ def _modifies_next_noun(mention: Mention, text: str) -> bool:
     if mention.kind == "date":
         return False
     following = NEXT_WORD.match(text, mention.end)
+    if not following:
+        return False
+    word = following.group(1).lower()
+    # "the £3.1 billion made in 2024", "$4.4 billion reported a year earlier": a verb, unless
+    # an article makes the whole a noun phrase ("a $3 billion planned takeover")
+    if scope.is_english_verb(word) and not ARTICLE_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+        return False
     # "4% lower than", "8% up": a direction word is no noun; "a 150 percent year-over-year
     # gain": a change noun is the value's own
-    return bool(following) and following.group(1).lower() not in ENGLISH_FUNCTION_WORDS \
-        and not is_direction(following.group(1)) and role_of(text, mention).rule != "role-change-noun"
+    return word not in ENGLISH_FUNCTION_WORDS and not is_direction(word) \
+        and role_of(text, mention).rule != "role-change-noun"
+
+
+ARTICLE_BEFORE = regex.compile(r"\b(?:a|an)\s+$", regex.IGNORECASE)
 
 
 def _after_limit(start: int, end: int, cue: tuple[int, int], mentions: Mapping[str, list[Mention]],

@@ -15,7 +15,7 @@ from . import entities, scope
 from .inference import states
 from .matchers import Agreement
 from .model import Claim, Expected, Mention
-from .roles import Role, RoleReading, is_direction, per_share, role_of
+from .roles import FORECAST_CUE, Role, RoleReading, is_direction, per_share, role_of
 from .relations import LANGS
 from .words import Cue, find_cue, tokens
 
@@ -50,6 +50,7 @@ class ClaimQuery:
         # is left (the basis itself is read from the claim sentence)
         self.cues = [Cue(text) for text in ([c for c in every if not scope.is_basis_cue(c)] or every)]
         self.names_relation = any(cue.words and not is_direction(cue.words[0]) for cue in self.cues)
+        self.on_forecast = any(FORECAST_CUE.search(cue) for cue in claim.cues)
         """Does a cue name a relation, not only a direction ("hausse", "up")? (``change-noun``)"""
         matchers = index.matchers if index is not None else {}
         stated = stated_values(claim, matchers)

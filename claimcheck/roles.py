@@ -33,6 +33,11 @@ change and "reached $4.2 billion" a level. The rules, tried in order (their name
     tablaient sur", "attentes", or a forecast ("expects", "guidance", "table sur") is what was
     expected, not what happened: it decides only a claim that is itself about the
     expectation (whose cue is that word).
+``role-forecast``
+    The same for the company's own forecast ("expects", "guidance", "outlook"): for a claim
+    whose cues name a forecast, the passage's forecast is the claim's level, however the
+    passage words it ("raised expectations for free cash flow to" for a claim on the
+    "forecast"); analysts' and economists' expectations never are.
 ``role-restated``
     A value restating the one before it (", or 0.2 percent", ", soit 2 milliards") takes its
     role: "rose by twelve cents, or 0.4 percent" is a change in both.
@@ -168,6 +173,12 @@ _EXPECTED = regex.compile(
     r"""(?<!than[\s-])(?<!que\s)(?<!qu['’])\b(?P<word>analysts?|economists?|consensus|estimates?|expectations?|expected|expecting|expects
         |forecasts?|guidance|outlook|polled|projections?|projected|predicted|attentes?|économistes|analystes
         |tablai(?:en)?t|attendai(?:en)?t|anticipai(?:en)?t|prévoyai(?:en)?t|anticipe|table\s+sur)\b(?:[^.;:]|(?<=\d)[.,](?=\d)){0,70}$""", regex.IGNORECASE | regex.VERBOSE)
+# The words of a forecast the company itself makes, not the market's ("analysts", "consensus").
+_OWN_FORECAST = regex.compile(r"""expectations?|expects|forecasts?|guidance|outlook|projections?|anticipe|table\s+sur""",
+                              regex.IGNORECASE)
+FORECAST_CUE = regex.compile(r"(?<!\w)(?:forecast|guidance|outlook|expect|projection|prévision|prevision|objecti|perspective)",
+                             regex.IGNORECASE)
+"""A claim cue that names a forecast: the claim is about the forecast itself."""
 # (Not after "than" or "que": a "better-than-expected" figure, "plus fort que prévu", is the
 # actual one, compared with the forecast.)
 # A date that is the comparison period itself ("a year earlier", "un an plus tôt").
@@ -306,7 +317,8 @@ def role_of(text: str, mention: Mention, cues: Iterable[tuple[int, int]] = ()) -
     if expected and _ATTRIBUTION.search(before, 0, expected.start("word")):
         expected = None  # "selon les analystes": a source, which the hedge rule handles
     if expected and not _overlaps(expected.span("word"), mention.start - len(before), cues):
-        return RoleReading(Role.EXPECTED, None, "role-expected")
+        own = _OWN_FORECAST.fullmatch(expected.group("word"))
+        return RoleReading(Role.EXPECTED, None, "role-forecast" if own else "role-expected")
     change = _CHANGE_BEFORE.search(before)
     # "cut rates by 0.25% to 4.1%": "by" marks the change itself, whatever the cue.
     by = None if change else _CHANGE_BY.search(before)

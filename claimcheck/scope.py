@@ -256,7 +256,12 @@ TAKING_VERBS = frozenset("""
 """.split())
 
 
-def _past_verb(word: str) -> bool:
+# Words after which an English word is a verb in its base form ("expected to make operating
+# profit of", "it will report revenue of"), whatever the verb.
+VERB_MARKERS = frozenset("to will would could should may might can cannot".split())
+
+
+def is_english_verb(word: str) -> bool:
     """An English verb before the noun is the verb taking it ("Globex posted revenue of",
     "it booked sales of", "Globex said sales rose"), not a part of the business:
     ``segment-modifier`` leaves it, but not the participles that name another measure."""
@@ -295,7 +300,7 @@ def part_subject(words: Words, lang: str) -> bool:
         if word in nouns:
             before = words.text[:i]
             if lang == "en":  # "The cloud division", "In its defence unit" (not "The company said its …")
-                return bool(before) and before[0] in DETERMINERS | OPENERS and not any(map(_past_verb, before))
+                return bool(before) and before[0] in DETERMINERS | OPENERS and not any(map(is_english_verb, before))
             return bool(before) and before[-1] in DETERMINERS and all(w in OPENERS | DETERMINERS for w in before)
         if word not in OPENERS and word not in DETERMINERS and lang != "en":
             return False
@@ -363,7 +368,8 @@ def is_segment(cue: tuple[int, int], query: "ClaimQuery", words: Words, text: st
     stated = query.stated
     if lang == "en":
         word = words.text[a - 1] if a > 0 else ""
-        if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated and not _past_verb(word) \
+        verb = is_english_verb(word) or (a > 1 and words.text[a - 2] in VERB_MARKERS)
+        if word.isalpha() and word not in NEUTRAL_MODIFIERS and word not in stated and not verb \
                 and not _is_entity(word, query):
             return True
         # "a fourth interim dividend" for a claim on a special one: another kind of payout

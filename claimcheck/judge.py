@@ -109,7 +109,10 @@ def _signed(matchers: Mapping[str, Matcher], facet: Expected, frame: Frame,
     matcher = matchers.get(facet.kind)
     if matcher is None or got is None or got.role is not Role.CHANGE:
         return facet
-    sign = want.direction if want is not None and want.direction and got.direction else 1
+    if want is not None and want.direction and got.direction:
+        sign = want.direction
+    else:  # magnitudes: the facet takes the sign the passage's change is given in _compare
+        sign = got.direction or 1
     return dataclasses.replace(facet, value=matcher.with_sign(facet.value, sign))
 
 

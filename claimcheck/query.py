@@ -162,9 +162,22 @@ def claim_roles(claim: Claim, stated: Mapping[str, Mention]) -> dict[str, RoleRe
             read = role_of(claim.text, stated[facet.kind], cues)
             # the sentence says which ("à -4,6 %" is a level), but a signed forecast stays a
             # change ("anticipe une hausse de 7 %" with expect "+7 %")
-            if read.role is not Role.BASE and not (read.role is Role.EXPECTED and signed.role is Role.CHANGE):
+            if read.role is not Role.BASE and not (read.role is Role.EXPECTED and signed.role is Role.CHANGE) \
+                    and not _signed_by_analyst(claim.text, stated[facet.kind], read, signed):
                 roles[facet.kind] = read
     return roles
+
+
+# A sign, or a word that makes the value a level reached ("à 4,6 %", "at a 2.6% rate").
+_SAID_LEVEL = re.compile(r"(?:[+−-]\s*|\b(?:à|to|at)\s+(?:an?\s+)?)$", re.IGNORECASE)
+
+
+def _signed_by_analyst(text: str, mention: Mention, read: RoleReading, signed: RoleReading) -> bool:
+    """``claim-signed-change``: a sign the analyst puts on the expected value alone ("a perdu
+    12,3 %" with expect "-12,3 %") makes it a change that the sentence's words do not name,
+    unless the sentence writes the sign too or says the value is a level reached."""
+    return read.rule == "role-level" and signed.role is Role.CHANGE \
+        and not _SAID_LEVEL.search(text, max(0, mention.start - 8), mention.start)
 
 
 def sentence_expect(claim: Claim, stated: Mapping[str, Mention]) -> tuple[Expected, ...]:
